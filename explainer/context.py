@@ -1,0 +1,14 @@
+from django.conf import settings
+
+from .content import get_site
+from .statepages import chosen
+
+
+def site(request):
+    loaded = get_site()
+    return {
+        "nav_sections": list(loaded.sections.values()),
+        "leave_url": settings.LEAVE_SITE_URL,
+        "all_states": list(loaded.states.values()),
+        "chosen_state": chosen(loaded.states, request.GET.get("state")) if request else None,
+    }

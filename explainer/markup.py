@@ -1,0 +1,168 @@
+"""Markdown to HTML, with the data tags that pull legal figures from the data file.
+
+Tags look like {{penalty:enticement}}. They are found and checked with their line numbers
+before rendering (scan_tags), then rendered by a Markdown extension that asks a TagRenderer
+for the HTML of each one.
+"""
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+import markdown
+from markdown.extensions import Extension
+from markdown.extensions.toc import slugify
+from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
+
+TAG_RE = re.compile(r"\{\{\s*([a-z-]+)(?::([^}|]*?))?(?:\|([^}]*?))?\s*\}\}")
+INLINE_KINDS = {"penalty", "statute", "fig", "cite", "resource", "term"}
+BLOCK_KINDS = {"penalty-table", "minimums-table", "registration-table", "resources"}
+KINDS_WITHOUT_KEY = {"minimums-table", "registration-table"}
+
+
+@dataclass(frozen=True)
+class Tag:
+    kind: str
+    arg: str
+    shown: str
+    line: int
+    raw: str
+
+    @property
+    def keys(self) -> list[str]:
+        return [k.strip() for k in self.arg.split(",") if k.strip()]
+
+
+def scan_tags(body: str, first_line: int) -> tuple[list[Tag], list[tuple[int, str]]]:
+    """Find every tag with its file line; return the tags and any (line, problem) found."""
+    tags, problems = [], []
+    for offset, text in enumerate(body.splitlines()):
+        line = first_line + offset
+        if "{{" in text and not TAG_RE.search(text):
+            problems.append((line, "malformed data tag (expected {{kind:key}})"))
+        for match in TAG_RE.finditer(text):
+            kind, arg, shown = match.group(1), (match.group(2) or "").strip(), match.group(3)
+            tag = Tag(kind, arg, (shown or "").strip(), line, match.group(0))
+            if kind not in INLINE_KINDS | BLOCK_KINDS:
+                problems.append((line, f"unknown data tag kind {kind!r} in {tag.raw}"))
+                continue
+            if kind in BLOCK_KINDS and text.strip() != match.group(0):
+                problems.append((line, f"{tag.raw} must stand alone on its own line"))
+            if kind not in KINDS_WITHOUT_KEY and not tag.keys:
+                problems.append((line, f"{tag.raw} needs a key"))
+            tags.append(tag)
+    return tags, problems
+
+
+def heading_id(text: str) -> str:
+    """The stable id a heading gets, so links like /charges/x/#what-is-it keep working."""
+    return slugify(text, "-")
+
+
+class _BlockTags(Preprocessor):
+    def __init__(self, md, render):
+        super().__init__(md)
+        self.render = render
+
+    def run(self, lines):
+        out = []
+        for text in lines:
+            match = TAG_RE.fullmatch(text.strip())
+            if match and match.group(1) in BLOCK_KINDS:
+                html = self.render(match)
+                out.extend(["", self.md.htmlStash.store(html), ""])
+            else:
+                out.append(text)
+        return out
+
+
+class _InlineTags(InlineProcessor):
+    def __init__(self, pattern, md, render):
+        super().__init__(pattern, md)
+        self.render = render
+
+    def handleMatch(self, m, data):  # noqa: N802 - Markdown's API name
+        return self.md.htmlStash.store(self.render(m)), m.start(0), m.end(0)
+
+
+class _TagExtension(Extension):
+    def __init__(self, render):
+        super().__init__()
+        self.render = render
+
+    def extendMarkdown(self, md):  # noqa: N802 - Markdown's API name
+        md.preprocessors.register(_BlockTags(md, self.render), "data_block_tags", 27)
+        md.inlinePatterns.register(
+            _InlineTags(TAG_RE.pattern, md, self.render), "data_inline_tags", 200
+        )
+
+
+def render(body: str, render_tag) -> tuple[str, list[dict]]:
+    """Render Markdown; render_tag(kind, keys, shown) returns the HTML for one data tag.
+
+    Returns the HTML and the heading tokens (level, id, name) for the table of contents.
+    """
+
+    def from_match(match):
+        arg = match.group(2) or ""
+        keys = [k.strip() for k in arg.split(",") if k.strip()]
+        return render_tag(match.group(1), keys, (match.group(3) or "").strip())
+
+    md = markdown.Markdown(
+        extensions=[
+            "tables",
+            "sane_lists",
+            "smarty",
+            "toc",
+            _TagExtension(from_match),
+        ],
+        extension_configs={"toc": {"slugify": slugify, "toc_depth": "2-3"}},
+        output_format="html",
+    )
+    html = md.convert(body)
+    return html, _flatten(md.toc_tokens)
+
+
+def _flatten(tokens: list[dict]) -> list[dict]:
+    out = []
+    for token in tokens:
+        out.append({"level": token["level"], "id": token["id"], "name": token["name"]})
+        out.extend(_flatten(token["children"]))
+    return out
+
+
+class _TextOnly(HTMLParser):
+    """Collects the reading text of rendered HTML, leaving out tables and citation marks."""
+
+    SKIP = {"table", "sup", "script", "style"}
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.depth = 0
+        self.parts: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.SKIP:
+            self.depth += 1
+        elif tag in {"p", "li", "h1", "h2", "h3", "h4", "br", "div", "dd", "dt"}:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag):
+        if tag in self.SKIP and self.depth:
+            self.depth -= 1
+        elif tag in {"p", "li", "h1", "h2", "h3", "h4", "dd", "dt"}:
+            # A heading or list item without a full stop still ends a sentence for the reader.
+            self.parts.append(".\n")
+
+    def handle_data(self, data):
+        if not self.depth:
+            self.parts.append(data)
+
+
+def reading_text(html: str) -> str:
+    parser = _TextOnly()
+    parser.feed(html)
+    text = "".join(parser.parts)
+    text = re.sub(r"([.!?:;])\s*\.\n", r"\1\n", text)
+    return re.sub(r"[ \t]+", " ", text).strip()

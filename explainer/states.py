@@ -1,0 +1,187 @@
+"""Jurisdiction data: one entry per state, DC and territory, every value with its source.
+
+A value nobody has read in a source is shown as "not yet verified"; a blank stays blank.
+"""
+
+import csv
+import datetime
+import io
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import yamlfile
+from .errors import Collector, Problem
+from .legaldata import is_https_url
+
+KINDS = {"state", "district", "territory"}
+STATUSES = {"verified", "unverified"}
+FACT_FIELDS = ("registry", "sorna", "ncii_statute", "teen_sexting_law", "lawyer_referral",
+               "public_defender")
+LINK_FIELDS = {"registry", "lawyer_referral", "public_defender"}
+YES_NO_FIELDS = {"sorna", "teen_sexting_law"}
+COLUMNS = {
+    "registry": "Sex-offender registry",
+    "sorna": "Federal registration law (SORNA) substantially implemented",
+    "ncii_statute": "Law on sharing intimate images without consent",
+    "teen_sexting_law": "Law that treats teen sexting separately",
+    "lawyer_referral": "Bar lawyer-referral service",
+    "public_defender": "Public defender",
+}
+
+
+@dataclass(frozen=True)
+class Fact:
+    value: str | None
+    source: str | None
+    status: str
+    as_of: str | None
+    note: str
+    name: str | None = None
+
+    @property
+    def verified(self) -> bool:
+        return self.value is not None and self.status == "verified"
+
+    @property
+    def shown(self) -> str:
+        """The value as words for a reader."""
+        if self.value is None:
+            return ""
+        if self.value in {"yes", "no"}:
+            return self.value.capitalize()
+        return self.name or self.value
+
+
+@dataclass(frozen=True)
+class Jurisdiction:
+    code: str
+    name: str
+    kind: str
+    facts: dict[str, Fact]
+    differs: str
+
+    @property
+    def slug(self) -> str:
+        return self.code.lower()
+
+    @property
+    def url(self) -> str:
+        return f"/states/{self.slug}/"
+
+    def fact(self, field: str) -> Fact:
+        return self.facts[field]
+
+
+def load(path: Path, problems: list[Problem]) -> dict[str, Jurisdiction]:
+    out = Collector(path, problems)
+    try:
+        raw = yamlfile.load(path)
+    except FileNotFoundError:
+        out.add(None, "state data file is missing")
+        return {}
+    except yamlfile.YamlError as exc:
+        out.add(exc.line, str(exc))
+        return {}
+    if not isinstance(raw, list):
+        out.add(1, "the file must be a list of jurisdictions")
+        return {}
+    found: dict[str, Jurisdiction] = {}
+    for item in raw:
+        entry = _jurisdiction(item, out)
+        if entry is None:
+            continue
+        if entry.slug in found:
+            out.add(item.line, f"jurisdiction {entry.code} appears twice")
+        found[entry.slug] = entry
+    return found
+
+
+def _jurisdiction(item, out: Collector) -> Jurisdiction | None:
+    if not isinstance(item, dict):
+        out.add(None, "each jurisdiction must be a mapping")
+        return None
+    code = str(item.get("code") or "")
+    if len(code) != 2 or not code.isalpha() or not code.isupper():
+        out.add(item.line, f"code {code!r} must be a two-letter upper-case USPS code")
+        return None
+    if not item.get("name"):
+        out.add(item.line, f"{code}: missing name")
+    if item.get("kind") not in KINDS:
+        out.add(item.line, f"{code}: kind must be one of {sorted(KINDS)}")
+    unknown = set(item) - {"code", "name", "kind", "differs", *FACT_FIELDS}
+    for name in sorted(unknown):
+        out.add(item.line, f"{code}: unknown field {name!r}")
+    facts = {}
+    for field in FACT_FIELDS:
+        facts[field] = _fact(code, field, item.get(field), item.line, out)
+    return Jurisdiction(code, str(item.get("name") or code), str(item.get("kind")), facts,
+                        str(item.get("differs") or "").strip())
+
+
+def _fact(code: str, field: str, raw, line: int, out: Collector) -> Fact:
+    where = f"{code} {field}"
+    if raw is None:
+        raw = {}
+    if not isinstance(raw, dict):
+        out.add(line, f"{where}: must be a mapping with value, source, status")
+        return Fact(None, None, "unverified", None, "")
+    line = getattr(raw, "line", line)
+    unknown = set(raw) - {"value", "source", "status", "as_of", "note", "name"}
+    for name in sorted(unknown):
+        out.add(line, f"{where}: unknown field {name!r}")
+    value = raw.get("value")
+    if isinstance(value, bool):
+        value = "yes" if value else "no"
+    value = None if value in (None, "") else str(value).strip()
+    status = raw.get("status") or ("unverified" if value is None else None)
+    if status not in STATUSES:
+        out.add(line, f"{where}: status must be one of {sorted(STATUSES)}")
+        status = "unverified"
+    source = raw.get("source") or None
+    if value is not None and status == "verified" and not source:
+        out.add(line, f"{where}: a verified value needs the source it was read in")
+    if source is not None and not is_https_url(source):
+        out.add(line, f"{where}: source {source!r} must be a well-formed https address")
+    if value is not None and field in LINK_FIELDS and not is_https_url(value):
+        out.add(line, f"{where}: {value!r} must be a well-formed https address")
+    if value is not None and field in YES_NO_FIELDS and value not in {"yes", "no"}:
+        out.add(line, f"{where}: value must be yes, no or empty")
+    as_of = raw.get("as_of")
+    if isinstance(as_of, datetime.date):
+        as_of = as_of.isoformat()
+    return Fact(value, source, status, None if as_of in (None, "") else str(as_of),
+                str(raw.get("note") or "").strip(), raw.get("name") or None)
+
+
+def rows(jurisdictions) -> list[dict]:
+    """Flat rows for the CSV and JSON downloads: each value beside its source and status."""
+    out = []
+    for j in jurisdictions:
+        row = {"code": j.code, "name": j.name, "kind": j.kind}
+        for field in FACT_FIELDS:
+            fact = j.facts[field]
+            row[field] = fact.value or ""
+            if field in LINK_FIELDS:
+                row[f"{field}_name"] = fact.name or ""
+            row[f"{field}_source"] = fact.source or ""
+            row[f"{field}_status"] = fact.status
+            row[f"{field}_as_of"] = fact.as_of or ""
+            row[f"{field}_note"] = fact.note
+        out.append(row)
+    return out
+
+
+def to_csv(jurisdictions) -> str:
+    data = rows(jurisdictions)
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(data[0]) if data else ["code"],
+                            lineterminator="\n")
+    writer.writeheader()
+    writer.writerows(data)
+    return buffer.getvalue()
+
+
+def to_json(jurisdictions) -> str:
+    return json.dumps({"columns": COLUMNS, "jurisdictions": rows(jurisdictions)}, indent=1,
+                      ensure_ascii=False)

@@ -1,0 +1,26 @@
+from django.contrib.sitemaps.views import sitemap
+from django.urls import path
+
+from . import views
+from .content import PAGES
+from .sitemaps import DocumentSitemap, ListingSitemap
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("glossary/", views.glossary, name="glossary"),
+    path("robots.txt", views.robots, name="robots"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"listings": ListingSitemap, "documents": DocumentSitemap}},
+        name="sitemap",
+    ),
+    path("states/", views.states_index, name="states"),
+    path("states/<slug:code>/", views.state, name="state"),
+    path("states.csv", views.states_csv, name="states-csv"),
+    path("states.json", views.states_json, name="states-json"),
+    path("attorney-box/", views.attorney_box, name="attorney-box"),
+    *[path(f"{slug}/", views.page, {"slug": slug}, name=f"page-{slug}") for slug in PAGES],
+    path("<slug:section>/", views.section, name="section"),
+    path("<slug:section>/<slug:slug>/", views.article, name="article"),
+]

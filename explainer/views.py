@@ -1,0 +1,138 @@
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.views.decorators.http import require_safe
+from django.views.decorators.vary import vary_on_headers
+from django_htmx.http import push_url
+
+from . import statepages, states
+from .content import get_site
+
+ENTRY_PATHS = [
+    {
+        "title": "I am facing a charge or an investigation",
+        "text": "What the charge means, what can happen next, and how to get a lawyer now.",
+        "url": "/process/after-a-search-or-arrest/",
+    },
+    {
+        "title": "Someone in my family is",
+        "text": "What the process looks like, what registration means for a household, "
+                "and support for you.",
+        "url": "/process/for-families/",
+    },
+    {
+        "title": "I work in legal-aid intake",
+        "text": "Where to send a caller who needs a criminal defense lawyer.",
+        "url": "/find-a-defense-attorney/",
+    },
+]
+
+
+@require_safe
+def home(request):
+    site = get_site()
+    return render(request, "home.html", {
+        "entry_paths": ENTRY_PATHS,
+        "charges": site.section_articles("charges"),
+        "sections": [(s, site.section_articles(s.slug)) for s in site.sections.values()],
+    })
+
+
+@require_safe
+def section(request, section):
+    site = get_site()
+    if section not in site.sections:
+        raise Http404("No such section")
+    return render(request, "section.html", {
+        "section": site.sections[section],
+        "articles": site.section_articles(section),
+    })
+
+
+@require_safe
+def article(request, section, slug):
+    site = get_site()
+    found = site.article(section, slug)
+    if not found:
+        raise Http404("No such article")
+    return render(request, "article.html", {
+        "article": found,
+        "section": site.sections[section],
+        "related": [site.articles[key] for key in found.related],
+        "overdue": found.review_overdue(timezone.localdate()),
+    })
+
+
+@require_safe
+def page(request, slug):
+    return render(request, "page.html", {"article": get_site().pages[slug]})
+
+
+@require_safe
+def glossary(request):
+    return render(request, "glossary.html", {"terms": list(get_site().glossary.values())})
+
+
+@require_safe
+def robots(request):
+    lines = ["User-agent: *", "Disallow: /search/", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+@require_safe
+@vary_on_headers("HX-Request")
+def states_index(request):
+    site = get_site()
+    picked = statepages.chosen(site.states, request.GET.get("state"))
+    if picked:
+        return redirect(picked.url)
+    options = statepages.table_options(request.GET)
+    context = {
+        "rows": statepages.select(site.states, options),
+        "options": options,
+        "columns": states.COLUMNS,
+        "total": len(site.states),
+    }
+    template = "states/_table.html" if request.htmx else "states/index.html"
+    return render(request, template, context)
+
+
+@require_safe
+def state(request, code):
+    site = get_site()
+    found = site.states.get(code)
+    if not found:
+        raise Http404("No such state")
+    return render(request, "states/state.html", {
+        "jurisdiction": found,
+        "chosen_state": found,
+        "facts": [(field, states.COLUMNS[field], found.fact(field)) for field in states.FACT_FIELDS],
+        "charges": site.section_articles("charges"),
+    })
+
+
+@require_safe
+def states_csv(request):
+    response = HttpResponse(states.to_csv(get_site().states.values()),
+                            content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="explainer-states.csv"'
+    return response
+
+
+@require_safe
+def states_json(request):
+    return HttpResponse(states.to_json(get_site().states.values()),
+                        content_type="application/json; charset=utf-8")
+
+
+@require_safe
+def attorney_box(request):
+    """The attorney box alone, for htmx to swap in when a reader picks a state.
+
+    Without JavaScript the same form reloads the page it sits on with ?state=, so this
+    view only serves htmx; it tells htmx to put that same address in the location bar.
+    """
+    target = statepages.local_path(request.GET.get("next"))
+    response = render(request, "includes/attorney_box.html", {"box_target": target})
+    picked = statepages.chosen(get_site().states, request.GET.get("state"))
+    return push_url(response, f"{target}?state={picked.slug}" if picked else target)

@@ -1,0 +1,112 @@
+"""Jurisdiction pages, the comparison table, the picker and the open-data downloads."""
+
+import csv
+import io
+import json
+
+import pytest
+
+from explainer import states
+from explainer.content import get_site, load_site
+from explainer.errors import ContentInvalid
+
+pytestmark = pytest.mark.usefixtures("fixture_content")
+
+
+def test_state_page_shows_sourced_facts(client):
+    html = client.get("/states/wi/").content.decode()
+    assert "<h1>Wisconsin</h1>" in html
+    assert 'href="https://www.wispd.org/"' in html
+    assert "Source: " in html
+
+
+def test_state_page_marks_unverified_value(client):
+    html = client.get("/states/wi/").content.decode()
+    facts = html.split('id="facts-title"', 1)[1]
+    ncii = facts.split("Wis. Stat. § 942.09", 1)[1][:200]
+    assert "(not yet verified)" in ncii
+
+
+def test_blank_value_says_not_confirmed(client):
+    html = client.get("/states/gu/").content.decode()
+    assert "We have not confirmed this yet." in html
+
+
+def test_state_page_has_disclaimer_and_attorney_box(client):
+    html = client.get("/states/gu/").content.decode()
+    assert "General information, not legal advice." in html and 'class="attorney-box"' in html
+
+
+def test_unknown_state_is_404(client):
+    assert client.get("/states/zz/").status_code == 404
+
+
+def test_state_picker_redirects_to_the_state_page(client):
+    response = client.get("/states/?state=WI")
+    assert response.status_code == 302 and response["Location"] == "/states/wi/"
+
+
+def test_table_filters_without_javascript(client):
+    html = client.get("/states/?kind=territory").content.decode()
+    assert "Showing 1 of 2 jurisdictions." in html
+    assert ">Guam</a>" in html and ">Wisconsin</a>" not in html
+
+
+def test_table_filter_ignores_unknown_values(client):
+    assert "Showing 2 of 2" in client.get("/states/?sorna=maybe&sort=evil").content.decode()
+
+
+def test_htmx_request_gets_only_the_table(client):
+    html = client.get("/states/?teen_sexting_law=yes", headers={"HX-Request": "true"}).content.decode()
+    assert html.lstrip().startswith('<div id="state-table">')
+    assert "<html" not in html
+
+
+def test_article_attorney_box_offers_chosen_state(client):
+    html = client.get("/charges/enticement/?state=wi").content.decode()
+    box = html.split('class="attorney-box"', 1)[1].split("</aside>", 1)[0]
+    assert "Help in Wisconsin" in box and 'href="https://www.wispd.org/"' in box
+
+
+def test_unknown_state_parameter_is_ignored(client):
+    response = client.get("/charges/enticement/?state=%00%ff")
+    assert response.status_code == 200 and "Help in" not in response.content.decode()
+
+
+def test_attorney_box_partial_pushes_the_state_into_the_url(client):
+    response = client.get("/attorney-box/?state=wi&next=/charges/enticement/",
+                          headers={"HX-Request": "true"})
+    assert response["HX-Push-Url"] == "/charges/enticement/?state=wi"
+
+
+def test_attorney_box_refuses_to_send_readers_elsewhere(client):
+    response = client.get("/attorney-box/?state=wi&next=//evil.example/")
+    assert response["HX-Push-Url"] == "/?state=wi"
+
+
+def test_csv_download_round_trips(client):
+    text = client.get("/states.csv").content.decode()
+    assert list(csv.DictReader(io.StringIO(text))) == states.rows(get_site().states.values())
+
+
+def test_json_download_round_trips(client):
+    data = json.loads(client.get("/states.json").content)
+    assert data["jurisdictions"] == states.rows(get_site().states.values())
+
+
+def test_malformed_state_row_names_file_and_line(content_copy):
+    path = content_copy / "states.yaml"
+    path.write_text(path.read_text().replace("value: https://www.wispd.org/",
+                                             "value: http//wispd"))
+    with pytest.raises(ContentInvalid) as caught:
+        load_site(content_copy)
+    assert any(str(p).endswith("states.yaml:22: WI public_defender: 'http//wispd' must be a "
+                               "well-formed https address") for p in caught.value.problems)
+
+
+def test_verified_value_needs_a_source(content_copy):
+    path = content_copy / "states.yaml"
+    path.write_text(path.read_text().replace("    source: https://www.wispd.org/\n", ""))
+    with pytest.raises(ContentInvalid) as caught:
+        load_site(content_copy)
+    assert any("needs the source it was read in" in str(p) for p in caught.value.problems)
