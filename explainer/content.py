@@ -158,7 +158,8 @@ def load_site(root: Path) -> Site:
             site.pages[page.slug] = page
     for slug in PAGES:
         if slug not in site.pages:
-            problems.append(Problem(root / "pages" / f"{slug}.md", None, "required page is missing"))
+            problems.append(
+                Problem(root / "pages" / f"{slug}.md", None, "required page is missing"))
     for slug, page in site.pages.items():
         if slug not in PAGES:
             problems.append(Problem(page.path, 1, f"page {slug!r} has no route; add it to PAGES"))

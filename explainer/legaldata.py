@@ -217,8 +217,8 @@ def load(path: Path, problems: list[Problem]) -> LegalData:
 
     for item in raw.get("registration_tiers") or []:
         label = item.get("tier", "?") if isinstance(item, dict) else "?"
-        if not _fields(item, label, out, required=("tier", "duration", "checkin", "sources", "status"),
-                       optional=("reduced", "reduced_after")):
+        required = ("tier", "duration", "checkin", "sources", "status")
+        if not _fields(item, label, out, required=required, optional=("reduced", "reduced_after")):
             continue
         _check_status(item, label, out)
         try:
@@ -278,7 +278,8 @@ def _fields(item, key, out: Collector, required=(), optional=()) -> bool:
 
 
 def _penalty_line(entry, key: str, line: int, out: Collector) -> PenaltyLine | None:
-    if not _fields(entry, f"{key} penalty", out, required=("when", "min", "max", "sources", "status")):
+    required = ("when", "min", "max", "sources", "status")
+    if not _fields(entry, f"{key} penalty", out, required=required):
         return None
     _check_status(entry, key, out)
     try:

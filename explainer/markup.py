@@ -113,7 +113,6 @@ def render(body: str, render_tag) -> tuple[str, list[dict]]:
         extensions=[
             "tables",
             "sane_lists",
-            "smarty",
             "toc",
             _TagExtension(from_match),
         ],

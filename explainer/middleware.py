@@ -9,6 +9,8 @@ class PrivacyHeadersMiddleware:
         response = self.get_response(request)
         # Belt and braces: nothing on this site may set a cookie for a reader.
         response.cookies.clear()
-        response.headers.setdefault("Permissions-Policy", "camera=(), microphone=(), geolocation=(), browsing-topics=()")
+        response.headers.setdefault(
+            "Permissions-Policy", "camera=(), microphone=(), geolocation=(), browsing-topics=()"
+        )
         response.headers.setdefault("X-Robots-Tag", "noarchive")
         return response

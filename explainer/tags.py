@@ -86,10 +86,12 @@ class TagRenderer:
 
     def marks(self, source_keys) -> str:
         numbers = sorted({self.numbers[k] for k in source_keys if k in self.numbers})
-        return format_html_join(
-            "", '<sup class="cite"><a href="#source-{0}" aria-label="source {0}">[{0}]</a></sup>',
-            ((n,) for n in numbers),
+        if not numbers:
+            return ""
+        links = format_html_join(
+            ", ", '<a href="#source-{0}" aria-label="source {0}">{0}</a>', ((n,) for n in numbers)
         )
+        return format_html('<sup class="cite">[{}]</sup>', links)
 
     def render(self, kind: str, keys: list[str], shown: str) -> str:
         return getattr(self, "_" + kind.replace("-", "_"))(keys, shown)
@@ -108,7 +110,8 @@ class TagRenderer:
     def _fig(self, keys, shown):
         figure = self.data.figures[keys[0]]
         flag = UNVERIFIED if figure.status == "unverified" else ""
-        return f'<span class="figure">{escape(figure.value)}</span>{flag}{self.marks(figure.sources)}'
+        value = f'<span class="figure">{escape(figure.value)}</span>'
+        return f"{value}{flag}{self.marks(figure.sources)}"
 
     def _cite(self, keys, shown):
         return self.marks(keys)
@@ -123,7 +126,8 @@ class TagRenderer:
 
     def _term(self, keys, shown):
         term = self.glossary[keys[0]]
-        return format_html('<a class="term" href="{}">{}</a>', term.url, shown or in_sentence(term.term))
+        return format_html('<a class="term" href="{}">{}</a>', term.url,
+                           shown or in_sentence(term.term))
 
     def _penalty_table(self, keys, shown):
         return self.penalty_table([self.data.offenses[k] for k in keys])

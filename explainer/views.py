@@ -75,7 +75,8 @@ def glossary(request):
 
 @require_safe
 def robots(request):
-    lines = ["User-agent: *", "Disallow: /search/", f"Sitemap: {request.build_absolute_uri('/sitemap.xml')}"]
+    sitemap_url = request.build_absolute_uri("/sitemap.xml")
+    lines = ["User-agent: *", "Disallow: /search/", f"Sitemap: {sitemap_url}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
@@ -106,7 +107,7 @@ def state(request, code):
     return render(request, "states/state.html", {
         "jurisdiction": found,
         "chosen_state": found,
-        "facts": [(field, states.COLUMNS[field], found.fact(field)) for field in states.FACT_FIELDS],
+        "facts": [(f, states.COLUMNS[f], found.fact(f)) for f in states.FACT_FIELDS],
         "charges": site.section_articles("charges"),
     })
 

@@ -54,7 +54,7 @@ def test_charge_article_has_penalty_card_from_data(client):
 def test_inline_penalty_tag_renders_words_with_citation(client):
     html = client.get("/charges/enticement/").content.decode()
     assert ('The range is <span class="figure">10 years to life in prison</span>'
-            '<sup class="cite"><a href="#source-1" aria-label="source 1">[1]</a></sup>') in html
+            '<sup class="cite">[<a href="#source-1" aria-label="source 1">1</a>]</sup>') in html
 
 
 def test_unverified_figure_is_marked_on_the_page(client):

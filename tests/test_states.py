@@ -57,7 +57,8 @@ def test_table_filter_ignores_unknown_values(client):
 
 
 def test_htmx_request_gets_only_the_table(client):
-    html = client.get("/states/?teen_sexting_law=yes", headers={"HX-Request": "true"}).content.decode()
+    response = client.get("/states/?teen_sexting_law=yes", headers={"HX-Request": "true"})
+    html = response.content.decode()
     assert html.lstrip().startswith('<div id="state-table">')
     assert "<html" not in html
 
@@ -100,7 +101,7 @@ def test_malformed_state_row_names_file_and_line(content_copy):
                                              "value: http//wispd"))
     with pytest.raises(ContentInvalid) as caught:
         load_site(content_copy)
-    assert any(str(p).endswith("states.yaml:22: WI public_defender: 'http//wispd' must be a "
+    assert any(str(p).endswith("states.yaml:20: WI public_defender: 'http//wispd' must be a "
                                "well-formed https address") for p in caught.value.problems)
 
 
