@@ -5,7 +5,6 @@ from urllib.parse import urlsplit
 from django.urls import Resolver404, resolve
 
 
-
 def check_link(target: str, site) -> str | None:
     """Return a problem message for a broken link, or None when it is fine."""
     parts = urlsplit(target)
