@@ -281,7 +281,8 @@ def _load_document(path: Path, site: Site, problems: list[Problem], expected_sec
         penalties=[str(p) for p in meta.get("penalties") or []],
         changes=_changes(meta.get("changes") or [], out),
     )
-    front_sources = _front_sources(meta["sources"], site.data, out, meta.line)
+    front_sources = _front_sources(meta["sources"], site.data, out,
+                                   lambda key: _line_of_item(front_text, key))
     for key in article.penalties:
         if key not in site.data.offenses:
             out.add(1, f"front matter penalties: unknown offense key {key!r}")
@@ -322,15 +323,23 @@ def _changes(raw, out: Collector) -> list[Change]:
     return sorted(changes, key=lambda c: c.date, reverse=True)
 
 
-def _front_sources(raw, data: LegalData, out: Collector, line: int) -> list[Source]:
+def _line_of_item(front_text: str, item: str) -> int:
+    """The file line of a '- item' entry in the front matter (YAML keeps no line for strings)."""
+    for number, text in enumerate(front_text.splitlines(), start=2):
+        if text.strip() == f"- {item}":
+            return number
+    return 1
+
+
+def _front_sources(raw, data: LegalData, out: Collector, line_of) -> list[Source]:
     if not isinstance(raw, list):
-        out.add(line, "sources must be a list")
+        out.add(1, "sources must be a list")
         return []
     sources = []
     for index, item in enumerate(raw):
         if isinstance(item, str):
             if item not in data.sources:
-                out.add(line, f"sources: unknown source key {item!r}")
+                out.add(line_of(item), f"sources: unknown source key {item!r}")
                 continue
             sources.append(data.sources[item])
         elif isinstance(item, dict) and item.get("label") and item.get("url"):
@@ -339,7 +348,7 @@ def _front_sources(raw, data: LegalData, out: Collector, line: int) -> list[Sour
             sources.append(Source(f"own-{index}", str(item["label"]), str(item["url"]),
                                   bool(item.get("primary", False)), None))
         else:
-            out.add(getattr(item, "line", line), "sources: each is a data key or label + url")
+            out.add(getattr(item, "line", 1), "sources: each is a data key or label + url")
     return sources
 
 

@@ -169,5 +169,7 @@ def tel(phone: str) -> str:
     """A dialable tel: target from a number written for people, e.g. 1-800-THE-LOST."""
     letters = {c: str(2 + "ABCDEFGHIJKLMNOPQRSTUVWXYZ".index(c) // 3 - (c in "SVYZ"))
                for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
-    digits = "".join(letters.get(c.upper(), c) for c in phone if c.isalnum())
+    # "1-800-CALL-FBI (1-800-225-5324)": dial the first number written.
+    first = phone.split("(")[0] or phone
+    digits = "".join(letters.get(c.upper(), c) for c in first if c.isalnum())
     return "+" + digits if len(digits) == 11 else digits
