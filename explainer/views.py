@@ -5,7 +5,7 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
-from . import statepages, states
+from . import handouts, statepages, states
 from .content import get_site
 
 ENTRY_PATHS = [
@@ -18,12 +18,12 @@ ENTRY_PATHS = [
         "title": "Someone in my family is",
         "text": "What the process looks like, what registration means for a household, "
                 "and support for you.",
-        "url": "/process/for-families/",
+        "url": "/families/",
     },
     {
         "title": "I work in legal-aid intake",
         "text": "Where to send a caller who needs a criminal defense lawyer.",
-        "url": "/find-a-defense-attorney/",
+        "url": "/intake/",
     },
 ]
 
@@ -65,7 +65,23 @@ def article(request, section, slug):
 
 @require_safe
 def page(request, slug):
-    return render(request, "page.html", {"article": get_site().pages[slug]})
+    # A page may have a template of its own (pages/intake.html); the rest share page.html.
+    return render(request, [f"pages/{slug}.html", "page.html"],
+                  {"article": get_site().pages[slug]})
+
+
+@require_safe
+def handout(request, section, slug):
+    found = get_site().article(section, slug)
+    if not found or not found.handout:
+        raise Http404("No handout for this page")
+    return render(request, "print/handout.html", handouts.handout_context(request, found))
+
+
+@require_safe
+def intake_sheet(request):
+    intake = get_site().pages["intake"]
+    return render(request, "print/intake_sheet.html", handouts.sheet_context(request, intake))
 
 
 @require_safe
@@ -134,6 +150,9 @@ def attorney_box(request):
     view only serves htmx; it tells htmx to put that same address in the location bar.
     """
     target = statepages.local_path(request.GET.get("next"))
-    response = render(request, "includes/attorney_box.html", {"box_target": target})
+    response = render(request, "includes/attorney_box.html", {
+        "box_target": target,
+        "on_attorney_page": target == "/find-a-defense-attorney/",
+    })
     picked = statepages.chosen(get_site().states, request.GET.get("state"))
     return push_url(response, f"{target}?state={picked.slug}" if picked else target)

@@ -111,3 +111,14 @@ def test_verified_value_needs_a_source(content_copy):
     with pytest.raises(ContentInvalid) as caught:
         load_site(content_copy)
     assert any("needs the source it was read in" in str(p) for p in caught.value.problems)
+
+
+def test_attorney_page_shows_state_resources_for_chosen_state(client):
+    html = client.get("/find-a-defense-attorney/?state=wi").content.decode()
+    assert "Help in Wisconsin" in html and 'href="https://www.wispd.org/"' in html
+
+
+def test_attorney_page_state_swap_keeps_its_heading(client):
+    html = client.get("/attorney-box/?state=wi&next=/find-a-defense-attorney/",
+                      headers={"HX-Request": "true"}).content.decode()
+    assert "Help in your state" in html and "Help in Wisconsin" in html
