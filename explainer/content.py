@@ -13,17 +13,23 @@ from pathlib import Path
 
 from django.conf import settings
 
-from . import legaldata, markup, states, yamlfile
+from . import legaldata, markup, searchdocs, states, synonyms, yamlfile
 from .errors import Collector, ContentInvalid, Problem
 from .legaldata import LegalData, Source
 from .tags import TagRenderer
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ARTICLE_FIELDS = {"title", "summary", "section", "last_reviewed", "sources"}
-OPTIONAL_FIELDS = {"related", "order", "penalties", "next_review", "changes"}
-PAGES = ("about", "disclaimer", "privacy", "find-a-defense-attorney")
+OPTIONAL_FIELDS = {"related", "order", "penalties", "next_review", "changes", "handout"}
+PAGES = ("about", "disclaimer", "privacy", "find-a-defense-attorney", "families")
+# Pages whose view adds more than the text (the intake script adds state lawyer links).
+PAGES_WITH_OWN_VIEW = ("intake",)
 REVIEW_INTERVAL = datetime.timedelta(days=365)
 TOC_MIN_HEADINGS = 3
+# A handout must fit on one printed page, so its bullet lists stay short.
+HANDOUT_LISTS = ("next", "avoid")
+HANDOUT_ITEMS = (2, 5)
+HANDOUT_ITEM_CHARS = 160
 
 
 @dataclass(frozen=True)
@@ -58,6 +64,14 @@ class Change:
     source: str
 
 
+@dataclass(frozen=True)
+class Handout:
+    """The short bullets of a one-page printed handout: what happens next, what not to do."""
+
+    next: list[str]
+    avoid: list[str]
+
+
 @dataclass
 class Article:
     section: str
@@ -72,6 +86,7 @@ class Article:
     related: list[str] = field(default_factory=list)
     penalties: list[str] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
+    handout: Handout | None = None
     html: str = ""
     card_html: str = ""
     headings: list[dict] = field(default_factory=list)
@@ -86,6 +101,10 @@ class Article:
         if self.section == "pages":
             return f"/{self.slug}/"
         return f"/{self.section}/{self.slug}/"
+
+    @property
+    def handout_url(self) -> str:
+        return f"{self.url}handout/" if self.handout else ""
 
     @property
     def toc(self) -> list[dict]:
@@ -111,6 +130,9 @@ class Site:
     pages: dict[str, Article]
     glossary: dict[str, Term]
     states: dict = field(default_factory=dict)
+    synonyms: list = field(default_factory=list)
+    vocabulary: frozenset = frozenset()
+    fingerprint: str = ""  # of the content files, to tell a stale search index
 
     def section_articles(self, section: str) -> list[Article]:
         found = [a for a in self.articles.values() if a.section == section]
@@ -156,15 +178,21 @@ def load_site(root: Path) -> Site:
         page = _load_document(path, site, problems, expected_section="pages")
         if page:
             site.pages[page.slug] = page
-    for slug in PAGES:
+    for slug in PAGES + PAGES_WITH_OWN_VIEW:
         if slug not in site.pages:
             problems.append(
                 Problem(root / "pages" / f"{slug}.md", None, "required page is missing"))
     for slug, page in site.pages.items():
-        if slug not in PAGES:
+        if slug not in PAGES + PAGES_WITH_OWN_VIEW:
             problems.append(Problem(page.path, 1, f"page {slug!r} has no route; add it to PAGES"))
 
     _check_cross_references(site, root / "glossary.yaml", problems)
+    _check_printed_resources(data, root / "legal-data.yaml", problems)
+    indexed = searchdocs.documents(site)
+    site.vocabulary = searchdocs.vocabulary(indexed)
+    site.synonyms = synonyms.load(root / "synonyms.yaml", searchdocs.running_text(indexed),
+                                  problems)
+    site.fingerprint = searchdocs.fingerprint(root)
     if problems:
         raise ContentInvalid(problems)
     return site
@@ -280,7 +308,10 @@ def _load_document(path: Path, site: Site, problems: list[Problem], expected_sec
         related=[str(r) for r in meta.get("related") or []],
         penalties=[str(p) for p in meta.get("penalties") or []],
         changes=_changes(meta.get("changes") or [], out),
+        handout=_handout(meta.get("handout"), out, meta.line),
     )
+    if section == "charges" and article.handout is None and "handout" not in meta:
+        out.add(1, "front matter: charge articles need a 'handout' with next and avoid bullets")
     front_sources = _front_sources(meta["sources"], site.data, out,
                                    lambda key: _line_of_item(front_text, key))
     for key in article.penalties:
@@ -331,6 +362,34 @@ def _line_of_item(front_text: str, item: str) -> int:
     return 1
 
 
+def _handout(raw, out: Collector, line: int) -> Handout | None:
+    if raw is None:
+        return None
+    line = getattr(raw, "line", line)
+    if not isinstance(raw, dict) or set(raw) != set(HANDOUT_LISTS):
+        out.add(line, "handout: must be a mapping with exactly 'next' and 'avoid' lists")
+        return None
+    lists = {}
+    low, high = HANDOUT_ITEMS
+    for name in HANDOUT_LISTS:
+        items = raw[name]
+        if not isinstance(items, list) or not low <= len(items) <= high:
+            out.add(line, f"handout {name}: list {low} to {high} bullets")
+            return None
+        for item in items:
+            if not isinstance(item, str) or not item.strip():
+                out.add(line, f"handout {name}: each bullet must be non-empty text")
+                return None
+            if "{{" in item:
+                out.add(line, f"handout {name}: bullets are plain text; data tags are not "
+                              f"rendered there: {item!r}")
+            if len(item) > HANDOUT_ITEM_CHARS:
+                out.add(line, f"handout {name}: keep each bullet under {HANDOUT_ITEM_CHARS} "
+                              f"characters so the handout fits one page: {item[:40]!r}...")
+        lists[name] = [item.strip() for item in items]
+    return Handout(**lists)
+
+
 def _front_sources(raw, data: LegalData, out: Collector, line_of) -> list[Source]:
     if not isinstance(raw, list):
         out.add(1, "sources must be a list")
@@ -366,6 +425,14 @@ def internal_links(path: Path) -> list[tuple[int, str]]:
         if ref:
             found.append((number, ref.group(1)))
     return found
+
+
+def _check_printed_resources(data: LegalData, path: Path, problems: list[Problem]) -> None:
+    from .handouts import missing_resources
+
+    for key in missing_resources(data):
+        problems.append(Problem(path, None, f"resources: {key!r} is missing; the printed "
+                                            "handouts and the intake page list it"))
 
 
 def _check_cross_references(site: Site, glossary_path: Path, problems: list[Problem]) -> None:

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
 # set a cookie. CSRF middleware stays for defence in depth; it only sets a cookie when a
 # template asks for a token, and no template does.
 MIDDLEWARE = [
+    "explainer.pagecache.PageCacheMiddleware",  # first: a kept page skips the rest
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.common.CommonMiddleware",

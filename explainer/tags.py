@@ -1,6 +1,7 @@
 """What each data tag means: checking its keys, numbering citations, rendering its HTML."""
 
 from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils.html import escape, format_html, format_html_join
 
 from .legaldata import LegalData, Offense, Source
@@ -126,8 +127,12 @@ class TagRenderer:
 
     def _term(self, keys, shown):
         term = self.glossary[keys[0]]
-        return format_html('<a class="term" href="{}">{}</a>', term.url,
-                           shown or in_sentence(term.term))
+        # Without JavaScript the link goes to the glossary; with htmx the definition opens in
+        # place, right after the link (static/js/terms.js keeps aria-expanded in step).
+        return format_html(
+            '<a class="term" href="{}" data-hx-get="{}" data-hx-target="this"'
+            ' data-hx-swap="afterend">{}</a>',
+            term.url, reverse("glossary-term", args=[term.slug]), shown or in_sentence(term.term))
 
     def _penalty_table(self, keys, shown):
         return self.penalty_table([self.data.offenses[k] for k in keys])

@@ -3,11 +3,14 @@ from django.urls import path
 
 from . import views
 from .content import PAGES
+from .feeds import ChangesFeed
 from .sitemaps import DocumentSitemap, ListingSitemap
 
 urlpatterns = [
     path("", views.home, name="home"),
     path("glossary/", views.glossary, name="glossary"),
+    path("glossary/<slug:slug>/", views.glossary_term, name="glossary-term"),
+    path("search/", views.search, name="search"),
     path("robots.txt", views.robots, name="robots"),
     path(
         "sitemap.xml",
@@ -20,7 +23,11 @@ urlpatterns = [
     path("states.csv", views.states_csv, name="states-csv"),
     path("states.json", views.states_json, name="states-json"),
     path("attorney-box/", views.attorney_box, name="attorney-box"),
+    path("feed/", ChangesFeed(), name="feed"),
+    path("intake/", views.intake, name="intake"),
+    path("intake/sheet/", views.intake_sheet, name="intake-sheet"),
     *[path(f"{slug}/", views.page, {"slug": slug}, name=f"page-{slug}") for slug in PAGES],
+    path("<slug:section>/<slug:slug>/handout/", views.handout, name="handout"),
     path("<slug:section>/", views.section, name="section"),
     path("<slug:section>/<slug:slug>/", views.article, name="article"),
 ]

@@ -1,12 +1,15 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
 from . import handouts, statepages, states
 from .content import get_site
+from .pagecache import cacheable
+from .search import find as find_pages
 
 ENTRY_PATHS = [
     {
@@ -50,6 +53,7 @@ def section(request, section):
 
 
 @require_safe
+@cacheable
 def article(request, section, slug):
     site = get_site()
     found = site.article(section, slug)
@@ -65,9 +69,13 @@ def article(request, section, slug):
 
 @require_safe
 def page(request, slug):
-    # A page may have a template of its own (pages/intake.html); the rest share page.html.
-    return render(request, [f"pages/{slug}.html", "page.html"],
-                  {"article": get_site().pages[slug]})
+    return render(request, "page.html", {"article": get_site().pages[slug]})
+
+
+@require_safe
+def intake(request):
+    intake_page = get_site().pages["intake"]
+    return render(request, "intake.html", handouts.sheet_context(request, intake_page))
 
 
 @require_safe
@@ -80,8 +88,8 @@ def handout(request, section, slug):
 
 @require_safe
 def intake_sheet(request):
-    intake = get_site().pages["intake"]
-    return render(request, "print/intake_sheet.html", handouts.sheet_context(request, intake))
+    intake_page = get_site().pages["intake"]
+    return render(request, "print/intake_sheet.html", handouts.sheet_context(request, intake_page))
 
 
 @require_safe
@@ -156,3 +164,26 @@ def attorney_box(request):
     })
     picked = statepages.chosen(get_site().states, request.GET.get("state"))
     return push_url(response, f"{target}?state={picked.slug}" if picked else target)
+
+
+@require_safe
+@never_cache  # keep a reader's searches out of shared and on-disk caches
+@vary_on_headers("HX-Request")
+def search(request):
+    results = find_pages(request.GET.get("q", ""), get_site())
+    template = "includes/search_results.html" if request.htmx else "search.html"
+    response = render(request, template, {"results": results})
+    response["X-Robots-Tag"] = "noindex, noarchive"
+    return response
+
+
+@require_safe
+@vary_on_headers("HX-Request")
+def glossary_term(request, slug):
+    """One definition, for htmx to show in place; a plain visit goes to the glossary entry."""
+    term = get_site().glossary.get(slug)
+    if not term:
+        raise Http404("No such term")
+    if not request.htmx:
+        return redirect(term.url)
+    return render(request, "includes/term_definition.html", {"term": term})

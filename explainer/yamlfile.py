@@ -11,7 +11,8 @@ class LineDict(dict):
     line: int = 0
 
 
-class _LineLoader(yaml.SafeLoader):
+# libyaml parses several times faster than pure Python, which counts at start-up.
+class _LineLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
     pass
 
 

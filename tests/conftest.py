@@ -3,9 +3,15 @@ from pathlib import Path
 
 import pytest
 
-from explainer import content
+from explainer import content, pagecache
 
 FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content"
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Each test sees pages rendered for it, never one kept from an earlier test."""
+    pagecache.clear()
 
 
 @pytest.fixture
@@ -26,3 +32,11 @@ def content_copy(settings, tmp_path):
     content.reset()
     yield root
     content.reset()
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def search_backend(request, settings):
+    """Run a search test once on SQLite (FTS5) and once on PostgreSQL (tsvector)."""
+    from .searchdb import use_backend
+
+    return use_backend(request.param, settings)

@@ -72,7 +72,9 @@ def test_sources_list_includes_data_sources_in_citation_order(client):
 
 def test_glossary_term_links_to_its_entry(client):
     html = client.get("/charges/enticement/").content.decode()
-    assert '<a class="term" href="/glossary/#mandatory-minimum">mandatory minimum</a>' in html
+    assert ('<a class="term" href="/glossary/#mandatory-minimum"'
+            ' data-hx-get="/glossary/mandatory-minimum/" data-hx-target="this"'
+            ' data-hx-swap="afterend">mandatory minimum</a>') in html
 
 
 def test_resource_tag_gives_a_dialable_phone_link(client):

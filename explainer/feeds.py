@@ -1,0 +1,64 @@
+"""/feed/: an Atom feed of every page's change log, newest first.
+
+Each entry is one line of a page's `changes:` front matter, so readers and legal-aid staff
+can follow corrections and new pages without visiting the site.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+from django.contrib.syndication.views import Feed
+from django.utils.feedgenerator import Atom1Feed
+
+from .content import Article, Change, Site, get_site
+
+FEED_LENGTH = 50
+
+
+@dataclass(frozen=True)
+class SiteChange:
+    document: Article
+    change: Change
+    number: int  # position in the page's own log, oldest first, so each entry keeps its id
+
+    @property
+    def published(self) -> datetime.datetime:
+        return datetime.datetime.combine(self.change.date, datetime.time(), datetime.UTC)
+
+
+def site_changes(site: Site) -> list[SiteChange]:
+    """Every change on every page, newest first; pages with the same date by title."""
+    found = [
+        SiteChange(doc, change, len(doc.changes) - index)
+        for doc in site.all_documents()
+        for index, change in enumerate(doc.changes)
+    ]
+    return sorted(found, key=lambda c: (-c.change.date.toordinal(), c.document.title))
+
+
+class ChangesFeed(Feed):
+    feed_type = Atom1Feed
+    title = "The explainer: changes to pages"
+    subtitle = "New pages and corrections to this site's plain-language legal information."
+    link = "/"
+    author_name = "The explainer"  # Atom needs an author for the feed or for every entry
+
+    def items(self):
+        return site_changes(get_site())[:FEED_LENGTH]
+
+    def item_title(self, item: SiteChange) -> str:
+        return item.document.title
+
+    def item_description(self, item: SiteChange) -> str:
+        return item.change.change
+
+    def item_link(self, item: SiteChange) -> str:
+        # Each change has its own anchor in the page's change log (includes/changes.html),
+        # so the link, made absolute by Django, is also the entry's unique id.
+        return f"{item.document.url}#change-{item.number}"
+
+    def item_pubdate(self, item: SiteChange) -> datetime.datetime:
+        return item.published
+
+    def item_updateddate(self, item: SiteChange) -> datetime.datetime:
+        return item.published

@@ -1,0 +1,88 @@
+"""What search indexes: one plain record per page a reader can land on.
+
+Articles, site pages, glossary terms and state pages all become a SearchDoc with the same
+fields, so the index, the vocabulary for "did you mean" and the synonym check all read the
+same text. Nothing here touches the database.
+"""
+
+import hashlib
+from dataclasses import dataclass
+from html import unescape
+from pathlib import Path
+
+from .words import words
+
+# Bump when the shape of the index changes, so an index built by older code counts as stale.
+INDEX_VERSION = "1"
+
+
+@dataclass(frozen=True)
+class SearchDoc:
+    url: str
+    kind: str  # article | page | term | state
+    label: str  # where the result lives, shown above its passage
+    title: str
+    summary: str
+    headings: str
+    body: str
+    boost: float = 1.0  # multiplies the rank, see BOOST
+
+
+# Short pages rank high for any word they contain, so without this a glossary line would
+# outrank the article that explains the same thing. Articles are what readers come for.
+BOOST = {"article": 1.0, "page": 0.8, "state": 0.6, "term": 0.4}
+
+
+def documents(site) -> list[SearchDoc]:
+    docs = []
+    for article in site.articles.values():
+        section = site.sections.get(article.section)
+        docs.append(_document(article, "article", section.title if section else ""))
+    docs.extend(_document(page, "page", "About this site") for page in site.pages.values())
+    docs.extend(
+        SearchDoc(term.url, "term", "Glossary", term.term, term.definition, "", "", BOOST["term"])
+        for term in site.glossary.values()
+    )
+    docs.extend(_state(j) for j in site.states.values())
+    return docs
+
+
+def _document(article, kind: str, label: str) -> SearchDoc:
+    headings = " \n".join(unescape(h["name"]) for h in article.headings)
+    return SearchDoc(article.url, kind, label, article.title, article.summary, headings,
+                     article.text, BOOST[kind])
+
+
+def _state(jurisdiction) -> SearchDoc:
+    # Only what is particular to the state: the column labels are the same on every state
+    # page, and indexing them would bury the articles under 56 near-identical pages.
+    names = [jurisdiction.fact(f).name for f in jurisdiction.facts if jurisdiction.fact(f).name]
+    return SearchDoc(jurisdiction.url, "state", "State by state", jurisdiction.name,
+                     jurisdiction.differs, "", " \n".join(names), BOOST["state"])
+
+
+def vocabulary(docs: list[SearchDoc]) -> frozenset[str]:
+    """Every word a reader could find, for "did you mean" and the synonym check."""
+    found: set[str] = set()
+    for doc in docs:
+        for text in (doc.title, doc.summary, doc.headings, doc.body):
+            found.update(words(text))
+    return frozenset(found)
+
+
+def running_text(docs: list[SearchDoc]) -> str:
+    """All indexed text as one string of words with single spaces, each field on its own
+    line, so a phrase can be looked up as " word word " (see synonyms.py)."""
+    return "\n".join(
+        " " + " ".join(words(text)) + " "
+        for doc in docs for text in (doc.title, doc.summary, doc.headings, doc.body)
+    )
+
+
+def fingerprint(root: Path) -> str:
+    """A hash of every content file, so an index built from other content is known stale."""
+    digest = hashlib.sha256(f"index-version:{INDEX_VERSION}\n".encode())
+    for path in sorted(p for p in Path(root).rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(root)).encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()

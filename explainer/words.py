@@ -1,0 +1,31 @@
+"""Splitting text into the words that search, synonyms and "did you mean" compare.
+
+One tokenizer for all three, so a word the index knows is spelled the same way everywhere.
+Only letters and digits survive, which is also what makes a query safe to hand to FTS5 or
+to PostgreSQL's tsquery parser: no quote, operator or control character gets through.
+"""
+
+import re
+
+WORD_RE = re.compile(r"[^\W_]+")
+MAX_WORD = 40
+
+# Words too common to help find a page. Kept short on purpose: "not" and "after" stay,
+# because "what not to do" and "after an arrest" are how readers name real pages.
+_STOPWORD_LIST = """
+a about am an and any are as at be been being but by can could did do does doing for from
+had has have he her him his how i if in into is it its me my of on or our she should so
+than that the their them then there these they this those to too us was we were what when
+where which who whom why will with would you your
+"""
+STOPWORDS = frozenset(_STOPWORD_LIST.split())
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words in order, each cut to a sane length."""
+    return [w[:MAX_WORD] for w in WORD_RE.findall(text.lower())]
+
+
+def content_words(text: str) -> list[str]:
+    """The words that carry meaning: no stopwords."""
+    return [w for w in words(text) if w not in STOPWORDS]

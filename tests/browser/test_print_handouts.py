@@ -1,0 +1,38 @@
+"""Each charge handout and the intake sheet print on exactly one Letter page in Chromium."""
+
+import io
+
+import pytest
+from pypdf import PdfReader
+
+from explainer.content import get_site
+
+pytestmark = pytest.mark.browser
+
+
+def longest_state():
+    """The state whose lawyer links take the most room: the hardest case for one page."""
+    def room(state):
+        return sum(len(state.fact(f).shown) + len(state.fact(f).value or "")
+                   for f in ("public_defender", "lawyer_referral"))
+    return max(get_site().states.values(), key=room).slug
+
+
+def printed_pages(page, path):
+    response = page.goto(path)
+    assert response.status == 200
+    pdf = page.pdf(format="Letter", prefer_css_page_size=True, print_background=True)
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+@pytest.mark.parametrize("state", ["", longest_state()], ids=["no state", "longest state"])
+@pytest.mark.parametrize("article", get_site().section_articles("charges"), ids=lambda a: a.slug)
+def test_charge_handout_prints_on_one_letter_page(page, article, state):
+    query = f"?state={state}" if state else ""
+    assert printed_pages(page, f"{article.handout_url}{query}") == 1
+
+
+@pytest.mark.parametrize("state", ["", longest_state()], ids=["no state", "longest state"])
+def test_intake_sheet_prints_on_one_letter_page(page, state):
+    query = f"?state={state}" if state else ""
+    assert printed_pages(page, f"/intake/sheet/{query}") == 1

@@ -1,0 +1,68 @@
+"""One address for every kind of page the site serves, for the checks that must cover them all.
+
+Routes added later (search, intake, handouts) join the list as soon as they exist: a path
+counts as its own route when Django resolves it to something other than the catch-all
+section and article views. Once it exists, a broken one fails the checks instead of vanishing.
+The kinds are known from the routes alone, so collecting tests never reads the content;
+the addresses come from the real content when a test asks for them.
+"""
+
+import io
+
+from django.core.management import call_command
+from django.urls import Resolver404, resolve
+
+from explainer.content import get_site
+
+SEARCH_QUERY = "enticement"
+NOT_FOUND = "/no-such-page-anywhere/"
+CATCH_ALL = {"section", "article"}
+
+# Kind -> a path that only its own route serves (checked with a made-up article for handouts).
+OPTIONAL_ROUTES = {
+    "search with results": "/search/",
+    "intake": "/intake/",
+    "intake sheet": "/intake/sheet/",
+    "handout": "/charges/any-article/handout/",
+}
+
+
+def has_own_route(path: str) -> bool:
+    try:
+        return resolve(path).url_name not in CATCH_ALL
+    except Resolver404:
+        return False
+
+
+def page_kinds() -> list[str]:
+    always = ["home", "section", "article", "glossary", "attorney page", "states table",
+              "state page", "404"]
+    return always + [kind for kind, route in OPTIONAL_ROUTES.items() if has_own_route(route)]
+
+
+def build_search_index() -> None:
+    """Search needs its index in the test database before "search with results" has any."""
+    call_command("build_search_index", stdout=io.StringIO())
+
+
+def charge_article():
+    return get_site().section_articles("charges")[0]
+
+
+def path_for(kind: str) -> str:
+    site = get_site()
+    paths = {
+        "home": lambda: "/",
+        "section": lambda: next(iter(site.sections.values())).url,
+        "article": lambda: charge_article().url,
+        "glossary": lambda: "/glossary/",
+        "attorney page": lambda: "/find-a-defense-attorney/",
+        "states table": lambda: "/states/",
+        "state page": lambda: next(iter(site.states.values())).url,
+        "404": lambda: NOT_FOUND,
+        "search with results": lambda: f"/search/?q={SEARCH_QUERY}",
+        "intake": lambda: "/intake/",
+        "intake sheet": lambda: "/intake/sheet/",
+        "handout": lambda: f"{charge_article().url}handout/",
+    }
+    return paths[kind]()
