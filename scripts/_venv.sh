@@ -22,13 +22,16 @@ ensure_venv() {
   local want
   want="$(sha256sum pyproject.toml | cut -d' ' -f1)"
   if [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$want" ]; then
-    .venv/bin/python -m pip install --quiet --upgrade pip 2>&1 | grep -v "is ignored" || true
-    if [ -n "$extras" ]; then
-      .venv/bin/python -m pip install --quiet -e ".[$extras]" 2>&1 | grep -v "is ignored" || true
-    else
-      .venv/bin/python -m pip install --quiet -e . 2>&1 | grep -v "is ignored" || true
+    echo "Installing Python packages into .venv (first run, or pyproject.toml changed) ..."
+    local target="."
+    [ -n "$extras" ] && target=".[$extras]"
+    # pip's full output goes to a log, shown only when the install fails.
+    if ! { .venv/bin/python -m pip install --upgrade pip &&
+      .venv/bin/python -m pip install -e "$target"; } >.venv/pip.log 2>&1; then
+      tail -n 40 .venv/pip.log >&2
+      echo "Installing the Python packages failed; the full log is .venv/pip.log" >&2
+      return 1
     fi
-    .venv/bin/python -c "import django, markdown, yaml" # fail here, loudly, if the install did not work
     echo "$want" >"$stamp"
   fi
 }
