@@ -10,5 +10,7 @@ def site(request):
         "nav_sections": list(loaded.sections.values()),
         "leave_url": settings.LEAVE_SITE_URL,
         "all_states": list(loaded.states.values()),
+        # The footer's crisis line comes from the data file like every other service.
+        "crisis_line": loaded.data.resources.get("lifeline-988"),
         "chosen_state": chosen(loaded.states, request.GET.get("state")) if request else None,
     }

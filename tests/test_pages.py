@@ -162,3 +162,11 @@ def test_every_page_has_exactly_one_h1(client):
     for url in get_site().reader_urls():
         html = client.get(url).content.decode()
         assert len(re.findall(r"<h1[ >]", html)) == 1, url
+
+
+def test_footer_crisis_line_comes_from_the_data_file(client):
+    from explainer.content import get_site
+
+    line = get_site().data.resources["lifeline-988"]
+    footer = client.get("/glossary/").content.decode().split('class="site-footer"', 1)[1]
+    assert f'href="{line.url}"' in footer and f"call or text {line.phone}" in footer
