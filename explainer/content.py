@@ -20,7 +20,11 @@ from .tags import TagRenderer
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 ARTICLE_FIELDS = {"title", "summary", "section", "last_reviewed", "sources"}
-OPTIONAL_FIELDS = {"related", "order", "penalties", "next_review", "changes", "handout"}
+OPTIONAL_FIELDS = {
+    "related", "order", "penalties", "next_review", "changes", "handout", "questions",
+}
+# Readers' own wording of what a page answers: shown on the page and indexed for search.
+QUESTION_CHARS = 200
 PAGES = ("about", "disclaimer", "privacy", "find-a-defense-attorney", "families")
 # Pages whose view adds more than the text (the intake script adds state lawyer links).
 PAGES_WITH_OWN_VIEW = ("intake",)
@@ -84,6 +88,7 @@ class Article:
     path: Path
     sources: list[Source] = field(default_factory=list)
     related: list[str] = field(default_factory=list)
+    questions: list[str] = field(default_factory=list)
     penalties: list[str] = field(default_factory=list)
     changes: list[Change] = field(default_factory=list)
     handout: Handout | None = None
@@ -306,6 +311,7 @@ def _load_document(path: Path, site: Site, problems: list[Problem], expected_sec
         summary=str(meta["summary"]).strip(), last_reviewed=reviewed, next_review=next_review,
         order=int(meta.get("order") or 100), path=path,
         related=[str(r) for r in meta.get("related") or []],
+        questions=_questions(meta.get("questions"), out, lambda q: _line_of_item(front_text, q)),
         penalties=[str(p) for p in meta.get("penalties") or []],
         changes=_changes(meta.get("changes") or [], out),
         handout=_handout(meta.get("handout"), out, meta.line),
@@ -343,6 +349,23 @@ def _load_document(path: Path, site: Site, problems: list[Problem], expected_sec
     return article
 
 
+def _questions(raw, out: Collector, line_of) -> list[str]:
+    if raw is None:
+        return []
+    if not isinstance(raw, list):
+        out.add(line_of("questions:"), "questions: must be a list of questions, one per line")
+        return []
+    questions = []
+    for item in raw:
+        if not isinstance(item, str) or not item.strip():
+            out.add(line_of("questions:"), f"questions: each entry must be text, not {item!r}")
+        elif len(item) > QUESTION_CHARS:
+            out.add(line_of(item), f"questions: keep each under {QUESTION_CHARS} characters")
+        else:
+            questions.append(item.strip())
+    return questions
+
+
 def _changes(raw, out: Collector) -> list[Change]:
     changes = []
     for item in raw:
@@ -357,7 +380,8 @@ def _changes(raw, out: Collector) -> list[Change]:
 def _line_of_item(front_text: str, item: str) -> int:
     """The file line of a '- item' entry in the front matter (YAML keeps no line for strings)."""
     for number, text in enumerate(front_text.splitlines(), start=2):
-        if text.strip() == f"- {item}":
+        entry = text.strip()
+        if entry == item or entry.removeprefix("- ").strip("'\"") == item:
             return number
     return 1
 
