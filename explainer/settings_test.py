@@ -16,7 +16,7 @@ STORAGES = {"staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.Stati
 # from the apps' folders, so no collectstatic is needed before a test run.
 WHITENOISE_USE_FINDERS = True
 
-# The search tests also run on PostgreSQL when scripts/services.sh (or you) names a server:
+# The search tests also run on PostgreSQL when scripts/lib/services.sh (or you) names a server:
 # tests/conftest.py routes the search index to this second database for those runs.
 if os.environ.get("EXPLAINER_TEST_POSTGRES"):
     import dj_database_url

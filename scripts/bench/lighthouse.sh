@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Lighthouse scores (performance, accessibility, best practices, SEO) for the home page, an
 # article and a search, with Debian's Chromium against gunicorn on loopback (production
-# settings, see scripts/_server.sh). Reports go to bench-out/lighthouse/ (gitignored).
-# Usage: bash scripts/lighthouse.sh   (not part of CI: about 15 s a page)
+# settings, see scripts/lib/server.sh). Reports go to bench-out/lighthouse/ (gitignored).
+# Usage: bash scripts/bench/lighthouse.sh   (not part of CI: about 15 s a page)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-. scripts/_venv.sh
-. scripts/_server.sh
-. scripts/_node.sh
+cd "$(dirname "$0")/../.."
+. scripts/lib/venv.sh
+. scripts/lib/server.sh
+. scripts/lib/node.sh
 ensure_venv ""
 install_missing chromium curl
 ensure_node_tools dev

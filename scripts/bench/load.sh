@@ -3,11 +3,11 @@
 # against gunicorn (2 workers, production settings), spread over the home page, an article,
 # the glossary, the states table, a state page and a 404. It passes when wrk saw no socket
 # error and every answer was 2xx, 3xx or the expected 404. Prints wrk's summary per address.
-# Usage: bash scripts/load_test.sh   (tests/test_load.py runs it as part of the suite)
+# Usage: bash scripts/bench/load.sh   (tests/test_load.py runs it as part of the suite)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-. scripts/_venv.sh
-. scripts/_server.sh
+cd "$(dirname "$0")/../.."
+. scripts/lib/venv.sh
+. scripts/lib/server.sh
 ensure_venv ""
 install_missing wrk curl
 

@@ -1,4 +1,4 @@
-# Shared by scripts/bench_http.sh, scripts/load_test.sh and scripts/lighthouse.sh: the site
+# Shared by scripts/bench/http.sh, scripts/bench/load.sh and scripts/bench/lighthouse.sh: the site
 # under gunicorn with production settings (debug off, collectstatic done, hashed static files
 # from whitenoise) on a loopback port, with its own database in a scratch folder.
 # The caller sets SERVER_WORK (a scratch folder) and APP_PORT, and calls stop_server on exit.

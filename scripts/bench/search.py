@@ -3,9 +3,9 @@
 
 Not a test: a measurement to run by hand when search changes (numbers go in docs/search.md).
 
-    .venv/bin/python scripts/bench_search.py                 # SQLite, and PostgreSQL if named
-    .venv/bin/python scripts/bench_search.py --backend sqlite --articles 2000
-    .venv/bin/python scripts/bench_search.py --articles 0     # the real site's pages alone
+    .venv/bin/python scripts/bench/search.py                 # SQLite, and PostgreSQL if named
+    .venv/bin/python scripts/bench/search.py --backend sqlite --articles 2000
+    .venv/bin/python scripts/bench/search.py --articles 0     # the real site's pages alone
 
 PostgreSQL is used when EXPLAINER_TEST_POSTGRES (or --postgres) names a server; the script
 makes its own database there (explainer_bench, dropped afterwards) and never touches another.
@@ -27,7 +27,7 @@ import time
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 QUERIES = ROOT / "tests" / "search_queries.yaml"
 BENCH_DB = "explainer_bench"
 

@@ -6,11 +6,11 @@
 #  2. compressed weight of the article page: HTML + CSS + JS, gzip -6;
 #  3. start-up time and memory per worker with the real content and with 1,000 extra
 #     synthetic articles.
-# Usage: bash scripts/bench_http.sh   (DURATION=10s CONNECTIONS=32 change the wrk runs)
+# Usage: bash scripts/bench/http.sh   (DURATION=10s CONNECTIONS=32 change the wrk runs)
 set -euo pipefail
-cd "$(dirname "$0")/.."
-. scripts/_venv.sh
-. scripts/_server.sh
+cd "$(dirname "$0")/../.."
+. scripts/lib/venv.sh
+. scripts/lib/server.sh
 ensure_venv ""
 install_missing wrk nginx curl
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"

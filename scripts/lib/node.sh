@@ -1,4 +1,4 @@
-# Shared by scripts/test and scripts/lighthouse.sh: install the checking tools in
+# Shared by scripts/test and scripts/bench/lighthouse.sh: install the checking tools in
 # package.json (never served to readers) from package-lock.json into node_modules/.
 # Re-installs only when package-lock.json changes, so a second run starts at once.
 
