@@ -4,13 +4,15 @@ A value nobody has read in a source is shown as "not yet verified"; a blank stay
 """
 
 import csv
+import dataclasses
 import datetime
 import io
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import yamlfile
+from . import contacts, yamlfile
+from .contacts import Contacts
 from .errors import Collector, Problem
 from .legaldata import is_https_url
 
@@ -60,6 +62,7 @@ class Jurisdiction:
     kind: str
     facts: dict[str, Fact]
     differs: str
+    contacts: Contacts | None = None
 
     @property
     def slug(self) -> str:
@@ -94,7 +97,8 @@ def load(path: Path, problems: list[Problem]) -> dict[str, Jurisdiction]:
         if entry.slug in found:
             out.add(item.line, f"jurisdiction {entry.code} appears twice")
         found[entry.slug] = entry
-    return found
+    who = contacts.load_all(path.parent / "contacts", set(found), problems)
+    return {slug: dataclasses.replace(j, contacts=who.get(slug)) for slug, j in found.items()}
 
 
 def _jurisdiction(item, out: Collector) -> Jurisdiction | None:
