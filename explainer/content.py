@@ -13,9 +13,11 @@ from pathlib import Path
 
 from django.conf import settings
 
-from . import legaldata, markup, searchdocs, states, synonyms, yamlfile
+from . import legaldata, markup, states, yamlfile
 from .errors import Collector, ContentInvalid, Problem
 from .legaldata import LegalData, Source
+from .search import documents as searchdocs
+from .search import synonyms
 from .tags import TagRenderer
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -21,9 +21,9 @@ def _refresh_search_index():
     `manage.py check` already shows content errors, and `migrate` a missing table."""
     from django.db import DatabaseError
 
-    from . import searchindex
     from .content import get_site
     from .errors import ContentInvalid
+    from .search import index as searchindex
 
     try:
         searchindex.rebuild_if_stale(get_site())

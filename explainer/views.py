@@ -9,7 +9,7 @@ from django_htmx.http import push_url
 from . import handouts, statepages, states
 from .content import get_site
 from .pagecache import cacheable
-from .search import find as find_pages
+from .search.results import find as find_pages
 
 ENTRY_PATHS = [
     {

@@ -12,10 +12,12 @@ import pytest
 from django.core.management import call_command
 from django.db import DatabaseError, connections
 
-from explainer import content, search, searchindex
+from explainer import content
 from explainer.content import get_site
 from explainer.errors import ContentInvalid
 from explainer.models import SearchDocument
+from explainer.search import highlight, index, postgres, results, sqlite
+from explainer.search.query import alternatives, informative, parse
 
 from . import searchdb
 
@@ -35,7 +37,7 @@ def indexed(search_backend, fixture_content):
 
 
 def find(query):
-    return search.find(query, get_site())
+    return results.find(query, get_site())
 
 
 def urls(query):
@@ -268,40 +270,40 @@ def test_overlong_query_is_cut_not_refused(client, indexed):
 
 
 def test_parse_cuts_query_to_200_characters():
-    query = search.parse("x" * 1000)
+    query = parse("x" * 1000)
     assert len(query.text) == 200 and query.cut
 
 
 def test_parse_keeps_only_letters_and_digits_as_words():
-    assert search.parse('NEAR("child" AND -photo*) 2422(b)').words == (
+    assert parse('NEAR("child" AND -photo*) 2422(b)').words == (
         "near", "child", "photo", "2422", "b")
 
 
 def test_fts5_expression_quotes_every_word():
-    terms = search.alternatives(search.parse("near and* photo"))
-    assert search.fts5_expression(terms) == '"near" OR "photo"*'
+    terms = alternatives(parse("near and* photo"))
+    assert sqlite.expression(terms) == '"near" OR "photo"*'
 
 
 def test_tsquery_expression_quotes_every_word():
-    terms = search.alternatives(search.parse("near and* photo"))
-    assert search.tsquery_expression(terms) == "('near') | ('photo':*)"
+    terms = alternatives(parse("near and* photo"))
+    assert postgres.expression(terms) == "('near') | ('photo':*)"
 
 
 def test_site_terms_are_searched_as_phrases(fixture_content):
-    query = search.parse("cp", get_site().synonyms)
-    assert search.fts5_expression(search.alternatives(query)) == (
+    query = parse("cp", get_site().synonyms)
+    assert sqlite.expression(alternatives(query)) == (
         '"cp" OR "csam" OR "child sexual abuse material"')
 
 
 def test_words_in_over_half_the_pages_are_left_out():
-    terms = search.alternatives(search.parse("federal enticement charge"))
-    kept = search.informative(terms, [90, 3, 60], documents=100)
+    terms = alternatives(parse("federal enticement charge"))
+    kept = informative(terms, [90, 3, 60], documents=100)
     assert [t.words for t in kept] == [("enticement",)]
 
 
 def test_common_words_are_kept_when_every_word_is_common():
-    terms = search.alternatives(search.parse("federal charge"))
-    assert search.informative(terms, [90, 60], documents=100) == terms
+    terms = alternatives(parse("federal charge"))
+    assert informative(terms, [90, 60], documents=100) == terms
 
 
 def test_query_text_in_page_is_escaped(client, indexed):
@@ -311,7 +313,7 @@ def test_query_text_in_page_is_escaped(client, indexed):
 
 
 def test_marked_escapes_text_before_adding_marks():
-    assert search.marked("a <b>\x02c&d\x03</b>") == "a &lt;b&gt;<mark>c&amp;d</mark>&lt;/b&gt;"
+    assert highlight.marked("a <b>\x02c&d\x03</b>") == "a &lt;b&gt;<mark>c&amp;d</mark>&lt;/b&gt;"
 
 
 # The index: built from content, never served stale
@@ -357,11 +359,11 @@ def test_rebuilding_after_a_content_change_serves_the_new_text(search_backend, c
 
 
 def test_database_error_is_logged_by_kind_only(monkeypatch, indexed, caplog):
-    def broken(query, alias):
+    def broken(query, alias, limit):
         raise DatabaseError(f"syntax error near {query.text}")
 
-    monkeypatch.setattr(search, "run_sqlite", broken)
-    monkeypatch.setattr(search, "run_postgres", broken)
+    monkeypatch.setattr(sqlite, "run", broken)
+    monkeypatch.setattr(postgres, "run", broken)
     with caplog.at_level(logging.DEBUG):
         assert find(f"enticement {NEEDLE}").state == "unavailable"
     assert "Search failed with DatabaseError." in caplog.text
@@ -382,7 +384,7 @@ def test_search_terms_never_reach_the_logs(client, indexed, caplog):
 def test_search_terms_are_not_stored_in_the_database(client, indexed):
     client.get(f"/search/?q=enticement+{NEEDLE}")
     client.get(f"/search/?q={NEEDLE}", headers={"HX-Request": "true"})
-    for alias in {"default", searchindex.database()}:
+    for alias in {"default", index.database()}:
         assert NEEDLE not in everything_in(alias), alias
 
 

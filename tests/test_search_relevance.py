@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.management import call_command
 
 from explainer import content
-from explainer.search import find
+from explainer.search.results import find
 
 QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yaml").read_text())
 TOP = 3

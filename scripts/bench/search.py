@@ -107,9 +107,10 @@ def measure(count: int, rounds: int) -> dict:
     import yaml
     from django.core.management import call_command
 
-    from explainer import search, searchindex
     from explainer.content import get_site
-    from explainer.searchdocs import documents
+    from explainer.search import index as searchindex
+    from explainer.search import results as search
+    from explainer.search.documents import documents
 
     call_command("migrate", verbosity=0)
     site = get_site()
@@ -141,7 +142,7 @@ def measure(count: int, rounds: int) -> dict:
 def synthetic_documents(site, count: int):
     """Articles like real ones: each keeps to the topic of one real article (most of its
     sentences and all its headings come from it), with some sentences from anywhere."""
-    from explainer.searchdocs import SearchDoc, documents
+    from explainer.search.documents import SearchDoc, documents
 
     def sentences(text):
         return [s.strip() + "." for s in text.split(".") if len(s.split()) > 4]

@@ -1,8 +1,8 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from explainer import searchindex
 from explainer.content import get_site
 from explainer.errors import ContentInvalid
+from explainer.search import index as searchindex
 
 
 class Command(BaseCommand):

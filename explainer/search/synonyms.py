@@ -9,8 +9,8 @@ the content build with its file and line, like any other content mistake.
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import yamlfile
-from .errors import Collector, Problem
+from .. import yamlfile
+from ..errors import Collector, Problem
 from .words import content_words, words
 
 FIELDS = {"readers", "site"}
@@ -54,18 +54,26 @@ def load(path: Path, site_text: str, problems: list[Problem]) -> list[Synonym]:
         for phrase in readers:
             meaning = frozenset(content_words(phrase))
             if not meaning:
-                out.add(line, f"reader phrase {phrase!r} has only common words; it would match "
-                              "almost any search")
+                out.add(
+                    line,
+                    f"reader phrase {phrase!r} has only common words; it would match "
+                    "almost any search",
+                )
             elif meaning in seen:
-                out.add(line, f"reader phrase {phrase!r} repeats one at line {seen[meaning]} "
-                              "(common words and word order do not count)")
+                out.add(
+                    line,
+                    f"reader phrase {phrase!r} repeats one at line {seen[meaning]} "
+                    "(common words and word order do not count)",
+                )
             else:
                 seen[meaning] = line
                 phrases.append(meaning)
         for term in site:
             if not words(term) or f" {' '.join(words(term))} " not in site_text:
-                out.add(line, f"site term {term!r} does not appear on any page, so it could "
-                              "never find one")
+                out.add(
+                    line,
+                    f"site term {term!r} does not appear on any page, so it could never find one",
+                )
         entries.append(Synonym(tuple(phrases), tuple(site), line or 0))
     return entries
 

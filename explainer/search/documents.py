@@ -49,16 +49,32 @@ def documents(site) -> list[SearchDoc]:
 
 def _document(article, kind: str, label: str) -> SearchDoc:
     headings = " \n".join(unescape(h["name"]) for h in article.headings)
-    return SearchDoc(article.url, kind, label, article.title, article.summary, headings,
-                     article.text, BOOST[kind])
+    return SearchDoc(
+        article.url,
+        kind,
+        label,
+        article.title,
+        article.summary,
+        headings,
+        article.text,
+        BOOST[kind],
+    )
 
 
 def _state(jurisdiction) -> SearchDoc:
     # Only what is particular to the state: the column labels are the same on every state
     # page, and indexing them would bury the articles under 56 near-identical pages.
     names = [jurisdiction.fact(f).name for f in jurisdiction.facts if jurisdiction.fact(f).name]
-    return SearchDoc(jurisdiction.url, "state", "State by state", jurisdiction.name,
-                     jurisdiction.differs, "", " \n".join(names), BOOST["state"])
+    return SearchDoc(
+        jurisdiction.url,
+        "state",
+        "State by state",
+        jurisdiction.name,
+        jurisdiction.differs,
+        "",
+        " \n".join(names),
+        BOOST["state"],
+    )
 
 
 def vocabulary(docs: list[SearchDoc]) -> frozenset[str]:
@@ -75,7 +91,8 @@ def running_text(docs: list[SearchDoc]) -> str:
     line, so a phrase can be looked up as " word word " (see synonyms.py)."""
     return "\n".join(
         " " + " ".join(words(text)) + " "
-        for doc in docs for text in (doc.title, doc.summary, doc.headings, doc.body)
+        for doc in docs
+        for text in (doc.title, doc.summary, doc.headings, doc.body)
     )
 
 

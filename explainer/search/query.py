@@ -1,0 +1,90 @@
+"""A reader's text as the terms the index is asked for.
+
+parse() turns raw input into words (and the site's terms for any readers' words in the
+synonym table); alternatives() turns those into QueryTerms, any of which may match;
+informative() drops the ones too common to matter. Only letters and digits survive parsing,
+which is what makes every term safe to hand to FTS5 or to PostgreSQL's tsquery parser.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import Lexicon
+from .synonyms import expand
+from .words import content_words, words
+
+MAX_QUERY = 200  # longer input is cut, not refused
+MAX_WORDS = 12  # bounds the work one query can ask of the database
+MIN_PREFIX = 3
+CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffd]")
+
+
+@dataclass(frozen=True)
+class Query:
+    text: str  # what the reader typed, cleaned and cut: shown back in the search box
+    words: tuple[str, ...]  # the words that carry meaning, in order, without repeats
+    terms: tuple[str, ...] = ()  # the site's terms, from the synonym table
+    cut: bool = False
+    completions: tuple[str, ...] = ()  # site words the last word may be the start of
+
+    @property
+    def empty(self) -> bool:
+        return not self.words and not self.terms
+
+
+@dataclass(frozen=True)
+class QueryTerm:
+    """One thing the index is asked for: a word, a word's beginning, or a phrase.
+
+    (Not to be confused with a glossary entry, content's Term.)
+    """
+
+    words: tuple[str, ...]
+    prefix: bool = False
+
+    def fts5(self) -> str:
+        # Words hold only letters and digits (see words.py), so quoting them is enough to
+        # keep FTS5 syntax such as NEAR, AND, * or ( from meaning anything.
+        return f'"{" ".join(self.words)}"' + ("*" if self.prefix else "")
+
+    def tsquery(self) -> str:
+        phrase = " <-> ".join(f"'{w}'" for w in self.words)
+        return f"({phrase}{':*' if self.prefix else ''})"
+
+
+def parse(raw, synonyms=(), lexicon: Lexicon | None = None) -> Query:
+    """Clean what the reader typed and find the words and site terms to search for."""
+    text = CONTROL_RE.sub(" ", raw if isinstance(raw, str) else "")
+    text = " ".join(text.split())
+    cut = len(text) > MAX_QUERY
+    text = text[:MAX_QUERY].strip()
+    meaningful = tuple(dict.fromkeys(content_words(text)))[:MAX_WORDS]
+    terms = tuple(expand(set(content_words(text)), synonyms))
+    completions = ()
+    last = meaningful[-1] if meaningful else ""
+    if lexicon and len(last) >= MIN_PREFIX and last not in lexicon.known:
+        completions = lexicon.completions(last)  # probably still being typed
+    return Query(text, meaningful, terms, cut, completions)
+
+
+def alternatives(query: Query) -> list[QueryTerm]:
+    """Any of these may match: the words (the last also as a beginning, and through its
+    completions), and the site's terms from the synonym table as phrases."""
+    found = [QueryTerm((w,)) for w in query.words[:-1]]
+    if query.words:
+        last = query.words[-1]
+        found.append(QueryTerm((last,), prefix=len(last) >= MIN_PREFIX))
+    found += [QueryTerm((w,)) for w in query.completions]
+    found += [QueryTerm(tuple(words(t))) for t in query.terms]
+    return list(dict.fromkeys(found))
+
+
+def informative(terms: list[QueryTerm], counts: list[int], documents: int) -> list[QueryTerm]:
+    """Leave out terms found in more than half of all pages, unless every term is.
+
+    bm25 gives such a term no weight at all (its idf is cut to zero), so it cannot change
+    the order of results; it only makes the database rank thousands of pages that match
+    nothing else, which is what made long questions slow on a large index.
+    """
+    kept = [t for t, n in zip(terms, counts, strict=True) if n <= documents / 2]
+    return kept or terms
