@@ -100,6 +100,30 @@ STORAGES = {
     },
 }
 
+# The page cache (explainer/pagecache.py): this process's memory by default, or a cache shared
+# by several app machines, e.g. EXPLAINER_CACHE_URL=redis://cache.internal:6379/0 (needs the
+# redis extra). Entries are capped, and keys carry the content build and EXPLAINER_RELEASE, so
+# machines running another release never share pages.
+PAGE_CACHE_URL = os.environ.get("EXPLAINER_CACHE_URL", "").strip()
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "pages": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache"
+        if PAGE_CACHE_URL.startswith(("redis://", "rediss://", "unix://"))
+        else "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": PAGE_CACHE_URL or "explainer-pages",
+        "TIMEOUT": 86_400,
+        "KEY_PREFIX": os.environ.get("EXPLAINER_RELEASE", ""),
+        "OPTIONS": {"MAX_ENTRIES": 500, "CULL_FREQUENCY": 4} if not PAGE_CACHE_URL else {},
+    },
+}
+if PAGE_CACHE_URL and CACHES["pages"]["BACKEND"].endswith("LocMemCache"):
+    raise ImproperlyConfigured("EXPLAINER_CACHE_URL must start with redis://, rediss:// or unix://")
+# How long browsers and shared caches may keep a page, and serve it stale while they fetch a
+# fresh one (docs/deploy.md: what a reader may see after a deploy, and how to purge).
+PAGE_MAX_AGE = int(os.environ.get("EXPLAINER_PAGE_MAX_AGE", 300))
+PAGE_STALE_SECONDS = int(os.environ.get("EXPLAINER_PAGE_STALE_SECONDS", 600))
+
 # Security headers. Referrer-Policy no-referrer keeps a reader's path off other sites' logs.
 SECURE_REFERRER_POLICY = "no-referrer"
 SECURE_CONTENT_TYPE_NOSNIFF = True

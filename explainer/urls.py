@@ -4,6 +4,7 @@ from django.urls import path
 from . import views
 from .content import PAGES
 from .feeds import ChangesFeed
+from .pagecache import cacheable
 from .sitemaps import DocumentSitemap, ListingSitemap
 
 urlpatterns = [
@@ -12,9 +13,10 @@ urlpatterns = [
     path("glossary/<slug:slug>/", views.glossary_term, name="glossary-term"),
     path("search/", views.search, name="search"),
     path("robots.txt", views.robots, name="robots"),
+    path("topics/", views.topics, name="topics"),
     path(
         "sitemap.xml",
-        sitemap,
+        cacheable(sitemap),
         {"sitemaps": {"listings": ListingSitemap, "documents": DocumentSitemap}},
         name="sitemap",
     ),
@@ -23,7 +25,7 @@ urlpatterns = [
     path("states.csv", views.states_csv, name="states-csv"),
     path("states.json", views.states_json, name="states-json"),
     path("attorney-box/", views.attorney_box, name="attorney-box"),
-    path("feed/", ChangesFeed(), name="feed"),
+    path("feed/", cacheable(ChangesFeed()), name="feed"),
     path("intake/", views.intake, name="intake"),
     path("intake/sheet/", views.intake_sheet, name="intake-sheet"),
     *[path(f"{slug}/", views.page, {"slug": slug}, name=f"page-{slug}") for slug in PAGES],
