@@ -14,6 +14,7 @@ from pathlib import Path
 from . import yamlfile
 from .errors import Collector, Problem
 from .legaldata import is_https_url
+from .phones import tel
 
 STATUSES = ("verified", "verified-2nd", "unverified")
 DEFENSE_KINDS = {
@@ -38,11 +39,15 @@ class Contact:
 
     @property
     def tel(self) -> str:
-        return "+1" + self.phone.replace("-", "") if self.phone else ""
+        return tel(self.phone) if self.phone else ""
 
     @property
     def verified(self) -> bool:
         return self.status == "verified"
+
+    @property
+    def checked_on(self) -> datetime.date | None:
+        return datetime.date.fromisoformat(self.checked) if self.checked else None
 
     @property
     def status_label(self) -> str:
@@ -97,8 +102,9 @@ class Contacts:
         """Every contact block, for coverage counts."""
         found = []
         if self.state_defense:
-            found += [c for c in (self.state_defense.office, self.state_defense.county_offices)
-                      if c]
+            found += [
+                c for c in (self.state_defense.office, self.state_defense.county_offices) if c
+            ]
         found += [d.contact for d in self.federal_defenders if d.contact]
         if self.lawyer_referral and self.lawyer_referral.contact:
             found.append(self.lawyer_referral.contact)
@@ -134,8 +140,9 @@ def _load_file(path: Path, slug: str, out: Collector) -> Contacts | None:
     if not isinstance(raw, dict):
         out.add(1, "the file must be a mapping with code, state_defense, federal_defenders")
         return None
-    _unknown(raw, {"code", "state_defense", "federal_defenders", "lawyer_referral", "registry"},
-             "", out)
+    _unknown(
+        raw, {"code", "state_defense", "federal_defenders", "lawyer_referral", "registry"}, "", out
+    )
     if str(raw.get("code") or "").lower() != slug:
         out.add(raw.line, f"code must be {slug.upper()!r}, matching the file name")
     defenders = raw.get("federal_defenders")
@@ -168,8 +175,9 @@ def _text(raw, key: str, where: str, out: Collector, required: bool = True) -> s
     return value.strip()
 
 
-def _contact(raw, where: str, out: Collector, extra: set[str] = frozenset(),
-             name_required: bool = True) -> Contact | None:
+def _contact(
+    raw, where: str, out: Collector, extra: set[str] = frozenset(), name_required: bool = True
+) -> Contact | None:
     if not isinstance(raw, dict):
         out.add(None, f"{where}must be a mapping with name, url, source, status, checked")
         return None
@@ -177,15 +185,16 @@ def _contact(raw, where: str, out: Collector, extra: set[str] = frozenset(),
     _unknown(raw, CONTACT_KEYS | {"research_note"} | set(extra), where, out)
     name = _text(raw, "name", where, out, required=name_required)
     url = raw.get("url") or None
-    if url is not None and not is_https_url(str(url)):
-        out.add(raw.line, f"{where}url {url!r} must be a well-formed https address")
+    # An address is given as it was read: a few offices' own sites still answer only on http.
+    if url is not None and not _web_address(str(url)):
+        out.add(raw.line, f"{where}url {url!r} must be a well-formed web address")
     phone = raw.get("phone") or None
     if phone is not None and not PHONE_RE.match(str(phone)):
         out.add(raw.line, f"{where}phone {phone!r} must look like 608-266-0087")
     source = raw.get("source") or None
     if not source:
         out.add(raw.line, f"{where}every contact needs the source it was read in")
-    elif not is_https_url(str(source)) and not str(source).startswith("http://"):
+    elif not _web_address(str(source)):
         out.add(raw.line, f"{where}source {source!r} must be a web address")
     status = raw.get("status")
     if status not in STATUSES:
@@ -199,8 +208,18 @@ def _contact(raw, where: str, out: Collector, extra: set[str] = frozenset(),
         checked = ""
     if url is None and phone is None and name_required:
         out.add(raw.line, f"{where}give at least a web address or a phone number")
-    return Contact(name, str(url) if url else None, str(phone) if phone else None,
-                   str(source or ""), str(status), str(checked))
+    return Contact(
+        name,
+        str(url) if url else None,
+        str(phone) if phone else None,
+        str(source or ""),
+        str(status),
+        str(checked),
+    )
+
+
+def _web_address(value: str) -> bool:
+    return is_https_url(value) or is_https_url("https://" + value.removeprefix("http://"))
 
 
 def _state_defense(raw, line: int, out: Collector) -> StateDefense | None:
@@ -220,7 +239,8 @@ def _state_defense(raw, line: int, out: Collector) -> StateDefense | None:
         how=_text(raw, "how", where, out),
         office=_contact(office, f"{where}office: ", out) if office is not None else None,
         county_offices=_contact(county, f"{where}county_offices: ", out)
-        if county is not None else None,
+        if county is not None
+        else None,
     )
     if kind == "statewide" and defense.office is None:
         out.add(raw.line, f"{where}a statewide system needs the office to call")
@@ -234,8 +254,13 @@ def _federal(raw, out: Collector) -> FederalDefender | None:
         return None
     district = _text(raw, "district", where, out)
     cja = raw.get("cja_panel") is True
-    contact = _contact(raw, f"{where}{district}: ", out, extra={"district", "cja_panel", "how"},
-                       name_required=not cja)
+    contact = _contact(
+        raw,
+        f"{where}{district}: ",
+        out,
+        extra={"district", "cja_panel", "how"},
+        name_required=not cja,
+    )
     how = _text(raw, "how", where, out, required=cja)
     return FederalDefender(district, contact, cja, how)
 
@@ -248,10 +273,17 @@ def _referral(raw, out: Collector) -> Referral | None:
         out.add(None, f"{where}must be a mapping")
         return None
     if raw.get("none") is True:
-        _unknown(raw, {"none", "how", "source", "status", "checked", "research_note"}, where, out)
-        return Referral(None, _text(raw, "how", where, out))
-    return Referral(_contact(raw, where, out, extra={"how"}),
-                    _text(raw, "how", where, out, required=False))
+        # No statewide service: the file may still name who can point to a local one.
+        named = any(raw.get(k) for k in ("name", "url", "phone"))
+        extra = {"how", "none"}
+        contact = _contact(raw, where, out, extra=extra, name_required=False) if named else None
+        if not named:
+            _unknown(raw, extra | {"source", "status", "checked", "research_note"}, where, out)
+        return Referral(contact, _text(raw, "how", where, out))
+    return Referral(
+        _contact(raw, where, out, extra={"how"}),
+        _text(raw, "how", where, out, required=False),
+    )
 
 
 def _registry(raw, out: Collector) -> Registry | None:

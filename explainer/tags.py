@@ -6,6 +6,7 @@ from django.utils.html import escape, format_html, format_html_join
 
 from .legaldata import LegalData, Offense, Source
 from .markup import Tag
+from .phones import tel
 
 UNVERIFIED = '<span class="unverified">(not yet verified)</span>'
 
@@ -168,13 +169,3 @@ def in_sentence(term: str) -> str:
     if any(c.isupper() for c in term[1:]):
         return term
     return term[:1].lower() + term[1:]
-
-
-def tel(phone: str) -> str:
-    """A dialable tel: target from a number written for people, e.g. 1-800-THE-LOST."""
-    letters = {c: str(2 + "ABCDEFGHIJKLMNOPQRSTUVWXYZ".index(c) // 3 - (c in "SVYZ"))
-               for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
-    # "1-800-CALL-FBI (1-800-225-5324)": dial the first number written.
-    first = phone.split("(")[0] or phone
-    digits = "".join(letters.get(c.upper(), c) for c in first if c.isalnum())
-    return "+" + digits if len(digits) == 11 else digits

@@ -43,7 +43,7 @@ def test_intake_page_with_a_state_lists_that_states_public_defender(client, fixt
 
 
 def test_state_without_a_referral_service_falls_back_to_the_national_one(client, fixture_content):
-    assert 'href="https://example.org/referral"' in lawyer_links(intake_html(client, "?state=wi"))
+    assert 'href="https://example.org/referral"' in lawyer_links(intake_html(client, "?state=gu"))
 
 
 def test_state_is_chosen_with_a_plain_get_form(client, fixture_content):
