@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from django.contrib.syndication.views import Feed
 from django.utils.feedgenerator import Atom1Feed
 
-from .content import Article, Change, Site, get_site
+from .content import get_site
+from .documents import Article, Change, Site
 
 FEED_LENGTH = 50
 

@@ -16,6 +16,12 @@ STATUSES = {"verified", "verified-2nd", "unverified"}
 AUDIENCES = {"accused", "family", "victim", "everyone", "intake"}
 KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DURATION_RE = re.compile(r"^(?:(\d+)([ym])|0|life)$")
+# Resources every printed handout and the intake page name, so the file must have them.
+LAWYER_RESOURCES = ("federal-defenders", "cja-panel", "state-public-defenders",
+                    "aba-lawyer-referral")
+CRISIS_LINE = "lifeline-988"  # also in the footer of every page
+SUPPORT_RESOURCES = (CRISIS_LINE,)
+REQUIRED_RESOURCES = LAWYER_RESOURCES + SUPPORT_RESOURCES
 
 
 @dataclass(frozen=True)
@@ -246,6 +252,10 @@ def load(path: Path, problems: list[Problem]) -> LegalData:
                                        str(item["status"]))
 
     _check_source_keys(raw, data, out)
+    for key in REQUIRED_RESOURCES:
+        if key not in data.resources:
+            out.add(None, f"resources: {key!r} is missing; the printed handouts and the intake "
+                          "page list it")
     return data
 
 

@@ -3,7 +3,7 @@
 import datetime
 from dataclasses import dataclass
 
-from .content import Article
+from .documents import Article
 
 
 @dataclass(frozen=True)

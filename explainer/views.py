@@ -32,7 +32,6 @@ ENTRY_PATHS = [
 
 
 @require_safe
-@cacheable
 def home(request):
     site = get_site()
     return render(request, "home.html", {
@@ -43,7 +42,6 @@ def home(request):
 
 
 @require_safe
-@cacheable
 def section(request, section):
     site = get_site()
     if section not in site.sections:
@@ -70,53 +68,39 @@ def article(request, section, slug):
 
 
 @require_safe
-@cacheable
 def page(request, slug):
     return render(request, "page.html", {"article": get_site().pages[slug]})
 
 
 @require_safe
-@cacheable
 def intake(request):
-    intake_page = get_site().pages["intake"]
-    return render(request, "intake.html", handouts.sheet_context(request, intake_page))
+    site = get_site()
+    return render(request, "intake.html",
+                  handouts.sheet_context(request, site, site.pages["intake"]))
 
 
 @require_safe
-@cacheable
 def handout(request, section, slug):
-    found = get_site().article(section, slug)
+    site = get_site()
+    found = site.article(section, slug)
     if not found or not found.handout:
         raise Http404("No handout for this page")
-    return render(request, "print/handout.html", handouts.handout_context(request, found))
+    return render(request, "print/handout.html", handouts.handout_context(request, site, found))
 
 
 @require_safe
-@cacheable
 def intake_sheet(request):
-    intake_page = get_site().pages["intake"]
-    return render(request, "print/intake_sheet.html", handouts.sheet_context(request, intake_page))
+    site = get_site()
+    return render(request, "print/intake_sheet.html",
+                  handouts.sheet_context(request, site, site.pages["intake"]))
 
 
 @require_safe
-@cacheable
 def glossary(request):
     return render(request, "glossary.html", {"terms": list(get_site().glossary.values())})
 
 
 @require_safe
-@cacheable
-def topics(request):
-    """Every article and page A to Z: where an exported copy's search box leads offline."""
-    documents = sorted(get_site().all_documents(), key=lambda d: d.title.lower())
-    letters = {}
-    for document in documents:
-        letters.setdefault(document.title[:1].upper(), []).append(document)
-    return render(request, "topics.html", {"letters": letters})
-
-
-@require_safe
-@cacheable
 def robots(request):
     sitemap_url = request.build_absolute_uri("/sitemap.xml")
     lines = ["User-agent: *", "Disallow: /search/", f"Sitemap: {sitemap_url}"]
@@ -125,7 +109,6 @@ def robots(request):
 
 @require_safe
 @vary_on_headers("HX-Request")
-@cacheable
 def states_index(request):
     site = get_site()
     picked = statepages.chosen(site.states, request.GET.get("state"))
@@ -143,7 +126,6 @@ def states_index(request):
 
 
 @require_safe
-@cacheable
 def state(request, code):
     site = get_site()
     found = site.states.get(code)
@@ -158,7 +140,6 @@ def state(request, code):
 
 
 @require_safe
-@cacheable
 def states_csv(request):
     response = HttpResponse(states.to_csv(get_site().states.values()),
                             content_type="text/csv; charset=utf-8")
@@ -167,14 +148,12 @@ def states_csv(request):
 
 
 @require_safe
-@cacheable
 def states_json(request):
     return HttpResponse(states.to_json(get_site().states.values()),
                         content_type="application/json; charset=utf-8")
 
 
 @require_safe
-@cacheable
 def attorney_box(request):
     """The attorney box alone, for htmx to swap in when a reader picks a state.
 
@@ -203,7 +182,6 @@ def search(request):
 
 @require_safe
 @vary_on_headers("HX-Request")
-@cacheable
 def glossary_term(request, slug):
     """One definition, for htmx to show in place; a plain visit goes to the glossary entry."""
     term = get_site().glossary.get(slug)
