@@ -18,17 +18,17 @@ from .legaldata import is_https_url
 
 KINDS = {"state", "district", "territory"}
 STATUSES = {"verified", "unverified"}
-FACT_FIELDS = ("registry", "sorna", "ncii_statute", "teen_sexting_law", "lawyer_referral",
-               "public_defender")
-LINK_FIELDS = {"registry", "lawyer_referral", "public_defender"}
+# Who to call (public defense, referral, registry) lives in content/contacts/, not here.
+FACT_FIELDS = ("sorna", "ncii_statute", "teen_sexting_law")
 YES_NO_FIELDS = {"sorna", "teen_sexting_law"}
 COLUMNS = {
-    "registry": "Sex-offender registry",
     "sorna": "Federal registration law (SORNA) substantially implemented",
     "ncii_statute": "Law on sharing intimate images without consent",
     "teen_sexting_law": "Law that treats teen sexting separately",
+    "state_defense": "For a state case, if you cannot pay",
+    "federal_defenders": "Federal defender for each federal district",
     "lawyer_referral": "Bar lawyer-referral service",
-    "public_defender": "Public defender",
+    "registry": "Sex-offender registry",
 }
 
 
@@ -39,7 +39,6 @@ class Fact:
     status: str
     as_of: str | None
     note: str
-    name: str | None = None
 
     @property
     def verified(self) -> bool:
@@ -52,7 +51,7 @@ class Fact:
             return ""
         if self.value in {"yes", "no"}:
             return self.value.capitalize()
-        return self.name or self.value
+        return self.value
 
 
 @dataclass(frozen=True)
@@ -119,8 +118,13 @@ def _jurisdiction(item, out: Collector) -> Jurisdiction | None:
     facts = {}
     for field in FACT_FIELDS:
         facts[field] = _fact(code, field, item.get(field), item.line, out)
-    return Jurisdiction(code, str(item.get("name") or code), str(item.get("kind")), facts,
-                        str(item.get("differs") or "").strip())
+    return Jurisdiction(
+        code,
+        str(item.get("name") or code),
+        str(item.get("kind")),
+        facts,
+        str(item.get("differs") or "").strip(),
+    )
 
 
 def _fact(code: str, field: str, raw, line: int, out: Collector) -> Fact:
@@ -131,7 +135,7 @@ def _fact(code: str, field: str, raw, line: int, out: Collector) -> Fact:
         out.add(line, f"{where}: must be a mapping with value, source, status")
         return Fact(None, None, "unverified", None, "")
     line = getattr(raw, "line", line)
-    unknown = set(raw) - {"value", "source", "status", "as_of", "note", "name"}
+    unknown = set(raw) - {"value", "source", "status", "as_of", "note"}
     for name in sorted(unknown):
         out.add(line, f"{where}: unknown field {name!r}")
     value = raw.get("value")
@@ -147,15 +151,18 @@ def _fact(code: str, field: str, raw, line: int, out: Collector) -> Fact:
         out.add(line, f"{where}: a verified value needs the source it was read in")
     if source is not None and not is_https_url(source):
         out.add(line, f"{where}: source {source!r} must be a well-formed https address")
-    if value is not None and field in LINK_FIELDS and not is_https_url(value):
-        out.add(line, f"{where}: {value!r} must be a well-formed https address")
     if value is not None and field in YES_NO_FIELDS and value not in {"yes", "no"}:
         out.add(line, f"{where}: value must be yes, no or empty")
     as_of = raw.get("as_of")
     if isinstance(as_of, datetime.date):
         as_of = as_of.isoformat()
-    return Fact(value, source, status, None if as_of in (None, "") else str(as_of),
-                str(raw.get("note") or "").strip(), raw.get("name") or None)
+    return Fact(
+        value,
+        source,
+        status,
+        None if as_of in (None, "") else str(as_of),
+        str(raw.get("note") or "").strip(),
+    )
 
 
 def rows(jurisdictions) -> list[dict]:
@@ -166,12 +173,11 @@ def rows(jurisdictions) -> list[dict]:
         for field in FACT_FIELDS:
             fact = j.facts[field]
             row[field] = fact.value or ""
-            if field in LINK_FIELDS:
-                row[f"{field}_name"] = fact.name or ""
             row[f"{field}_source"] = fact.source or ""
             row[f"{field}_status"] = fact.status
             row[f"{field}_as_of"] = fact.as_of or ""
             row[f"{field}_note"] = fact.note
+        row.update(contacts.flat(j.contacts))
         out.append(row)
     return out
 
@@ -179,13 +185,15 @@ def rows(jurisdictions) -> list[dict]:
 def to_csv(jurisdictions) -> str:
     data = rows(jurisdictions)
     buffer = io.StringIO()
-    writer = csv.DictWriter(buffer, fieldnames=list(data[0]) if data else ["code"],
-                            lineterminator="\n")
+    writer = csv.DictWriter(
+        buffer, fieldnames=list(data[0]) if data else ["code"], lineterminator="\n"
+    )
     writer.writeheader()
     writer.writerows(data)
     return buffer.getvalue()
 
 
 def to_json(jurisdictions) -> str:
-    return json.dumps({"columns": COLUMNS, "jurisdictions": rows(jurisdictions)}, indent=1,
-                      ensure_ascii=False)
+    return json.dumps(
+        {"columns": COLUMNS, "jurisdictions": rows(jurisdictions)}, indent=1, ensure_ascii=False
+    )

@@ -97,17 +97,17 @@ def test_json_download_round_trips(client):
 
 def test_malformed_state_row_names_file_and_line(content_copy):
     path = content_copy / "states.yaml"
-    path.write_text(path.read_text().replace("value: https://www.wispd.org/",
-                                             "value: http//wispd"))
+    path.write_text(path.read_text().replace("source: https://example.org/smart-2018",
+                                             "source: http//smart"))
     with pytest.raises(ContentInvalid) as caught:
         load_site(content_copy)
-    assert any(str(p).endswith("states.yaml:20: WI public_defender: 'http//wispd' must be a "
+    assert any(str(p).endswith("states.yaml:5: WI sorna: source 'http//smart' must be a "
                                "well-formed https address") for p in caught.value.problems)
 
 
 def test_verified_value_needs_a_source(content_copy):
     path = content_copy / "states.yaml"
-    path.write_text(path.read_text().replace("    source: https://www.wispd.org/\n", ""))
+    path.write_text(path.read_text().replace("    source: https://example.org/smart-2018\n", ""))
     with pytest.raises(ContentInvalid) as caught:
         load_site(content_copy)
     assert any("needs the source it was read in" in str(p) for p in caught.value.problems)

@@ -64,7 +64,8 @@ def _document(article, kind: str, label: str) -> SearchDoc:
 def _state(jurisdiction) -> SearchDoc:
     # Only what is particular to the state: the column labels are the same on every state
     # page, and indexing them would bury the articles under 56 near-identical pages.
-    names = [jurisdiction.fact(f).name for f in jurisdiction.facts if jurisdiction.fact(f).name]
+    who = jurisdiction.contacts
+    names = [c.name for c in who.all_contacts() if c.name] if who else []
     return SearchDoc(
         jurisdiction.url,
         "state",
