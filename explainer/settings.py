@@ -72,6 +72,8 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "explainer.context.site",
+                "explainer.context.publisher",
+                "explainer.context.audience",
             ],
         },
     },
@@ -169,3 +171,18 @@ LOGGING = {
 
 # Where "Leave this site" goes: a neutral page that says nothing about what the reader was reading.
 LEAVE_SITE_URL = os.environ.get("EXPLAINER_LEAVE_URL", "https://www.weather.gov/")
+
+# The address printed on handouts for every page they name. Set it in production: without it the
+# sheets print whatever host served the request (on a laptop, 127.0.0.1), which no reader can use.
+PUBLIC_URL = os.environ.get("EXPLAINER_PUBLIC_URL", "").rstrip("/")
+
+# Who publishes the site, shown on About and in the footer so a reader (or an intake worker
+# deciding whether to hand it out) can judge it. The deploying organisation fills these in;
+# left empty, the site says plainly that it is an open-source project with no reviewing attorney.
+PUBLISHER = {
+    "name": os.environ.get("EXPLAINER_PUBLISHER_NAME", ""),
+    "url": os.environ.get("EXPLAINER_PUBLISHER_URL", ""),
+    "legal_reviewer": os.environ.get("EXPLAINER_LEGAL_REVIEWER", ""),
+    "funding": os.environ.get("EXPLAINER_FUNDING", ""),
+    "contact": os.environ.get("EXPLAINER_CONTACT", ""),
+}
