@@ -5,6 +5,7 @@ import io
 import pytest
 from pypdf import PdfReader
 
+from explainer import handouts
 from explainer.content import get_site
 
 pytestmark = pytest.mark.browser
@@ -12,10 +13,12 @@ pytestmark = pytest.mark.browser
 
 def longest_state():
     """The state whose lawyer links take the most room: the hardest case for one page."""
+    site = get_site()
+
     def room(state):
-        return sum(len(state.fact(f).shown) + len(state.fact(f).value or "")
-                   for f in ("public_defender", "lawyer_referral"))
-    return max(get_site().states.values(), key=room).slug
+        return sum(len(link.label) + len(link.name) + len(link.note) + len(link.phone)
+                   for link in handouts.lawyer_links(site.data, state))
+    return max(site.states.values(), key=room).slug
 
 
 def printed_pages(page, path):
