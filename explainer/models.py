@@ -3,7 +3,7 @@
 Content lives in files; these tables are a copy made by `manage.py build_search_index`, so
 the database can always be thrown away and rebuilt. Nothing a reader types is stored.
 
-On SQLite an FTS5 table (made by the build, see searchindex.py) indexes these rows. On
+On SQLite an FTS5 table (made by the build, see search/sqlite.py) indexes these rows. On
 PostgreSQL the weighted `vector` column does, with a GIN index (migration 0002).
 """
 
@@ -38,6 +38,7 @@ class SearchDocument(models.Model):
     kind = models.CharField(max_length=20)
     label = models.CharField(max_length=200)
     title = models.TextField()
+    questions = models.TextField(default="")
     summary = models.TextField()
     headings = models.TextField()
     body = models.TextField()

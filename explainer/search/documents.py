@@ -13,7 +13,7 @@ from pathlib import Path
 from .words import words
 
 # Bump when the shape of the index changes, so an index built by older code counts as stale.
-INDEX_VERSION = "1"
+INDEX_VERSION = "2"
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class SearchDoc:
     headings: str
     body: str
     boost: float = 1.0  # multiplies the rank, see BOOST
+    questions: str = ""  # readers' own wording of what the page answers, one per line
 
 
 # Short pages rank high for any word they contain, so without this a glossary line would
@@ -38,7 +39,7 @@ def documents(site) -> list[SearchDoc]:
     for article in site.articles.values():
         section = site.sections.get(article.section)
         docs.append(_document(article, "article", section.title if section else ""))
-    docs.extend(_document(page, "page", "About this site") for page in site.pages.values())
+    docs.extend(_document(page, "page", _page_label(page.slug)) for page in site.pages.values())
     docs.extend(
         SearchDoc(term.url, "term", "Glossary", term.term, term.definition, "", "", BOOST["term"])
         for term in site.glossary.values()
@@ -58,7 +59,16 @@ def _document(article, kind: str, label: str) -> SearchDoc:
         headings,
         article.text,
         BOOST[kind],
+        "\n".join(article.questions),
     )
+
+
+# Pages that help a reader act are labelled as help, not as pages about the site itself.
+HELP_PAGES = {"find-a-defense-attorney", "families", "intake"}
+
+
+def _page_label(slug: str) -> str:
+    return "Getting help" if slug in HELP_PAGES else "About this site"
 
 
 def _state(jurisdiction) -> SearchDoc:
@@ -82,7 +92,7 @@ def vocabulary(docs: list[SearchDoc]) -> frozenset[str]:
     """Every word a reader could find, for "did you mean" and the synonym check."""
     found: set[str] = set()
     for doc in docs:
-        for text in (doc.title, doc.summary, doc.headings, doc.body):
+        for text in (doc.title, doc.questions, doc.summary, doc.headings, doc.body):
             found.update(words(text))
     return frozenset(found)
 
@@ -93,7 +103,7 @@ def running_text(docs: list[SearchDoc]) -> str:
     return "\n".join(
         " " + " ".join(words(text)) + " "
         for doc in docs
-        for text in (doc.title, doc.summary, doc.headings, doc.body)
+        for text in (doc.title, doc.questions, doc.summary, doc.headings, doc.body)
     )
 
 

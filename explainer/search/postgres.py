@@ -18,7 +18,7 @@ def build(alias: str) -> None:
     from django.contrib.postgres.search import SearchVector
 
     vector = (
-        SearchVector("title", weight="A", config=CONFIG)
+        SearchVector("title", "questions", weight="A", config=CONFIG)
         + SearchVector("summary", "headings", weight="B", config=CONFIG)
         + SearchVector("body", weight="C", config=CONFIG)
     )

@@ -7,8 +7,9 @@ from .highlight import END, START
 from .query import Query, QueryTerm, alternatives, informative
 
 FTS_TABLE = "explainer_search_fts"
-# bm25 weights by column: title, summary, headings, body.
-FTS_RANK = "bm25(10.0, 4.0, 4.0, 1.0)"
+# The indexed columns, in order, and their bm25 weights.
+COLUMNS = ("title", "questions", "summary", "headings", "body")
+FTS_RANK = "bm25(10.0, 10.0, 4.0, 4.0, 1.0)"
 
 
 def build(alias: str) -> None:
@@ -17,7 +18,7 @@ def build(alias: str) -> None:
         cursor.execute(f"DROP TABLE IF EXISTS {FTS_TABLE}")
         cursor.execute(
             f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
-            "title, summary, headings, body, "
+            f"{', '.join(COLUMNS)}, "
             f"content='{SearchDocument._meta.db_table}', content_rowid='id', "
             "tokenize='porter unicode61 remove_diacritics 2', prefix='2 3 4')"
         )
@@ -58,7 +59,7 @@ def run(query: Query, alias: str, limit: int) -> tuple[list[tuple], int]:
             return [], total
         cursor.execute(
             f"SELECT {fts}.rowid, d.url, d.kind, d.label, highlight({fts}, 0, %s, %s), "
-            f"highlight({fts}, 1, %s, %s), snippet({fts}, 3, %s, %s, '…', 28) "
+            f"highlight({fts}, 2, %s, %s), snippet({fts}, 4, %s, %s, '…', 28) "
             f"FROM {fts} JOIN {docs} d ON d.id = {fts}.rowid "
             f"WHERE {fts} MATCH %s AND {fts}.rowid IN ({', '.join(['%s'] * len(ranked))})",
             [START, END, START, END, START, END, matching, *ranked],
