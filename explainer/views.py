@@ -121,7 +121,7 @@ def states_index(request):
         "columns": states.COLUMNS,
         "total": len(site.states),
     }
-    template = "states/_table.html" if request.htmx else "states/index.html"
+    template = "partials/states_table.html" if request.htmx else "states/index.html"
     return render(request, template, context)
 
 
@@ -161,7 +161,7 @@ def attorney_box(request):
     view only serves htmx; it tells htmx to put that same address in the location bar.
     """
     target = statepages.local_path(request.GET.get("next"))
-    response = render(request, "includes/attorney_box.html", {
+    response = render(request, "partials/attorney_box.html", {
         "box_target": target,
         "on_attorney_page": target == "/find-a-defense-attorney/",
     })
@@ -174,7 +174,7 @@ def attorney_box(request):
 @vary_on_headers("HX-Request")
 def search(request):
     results = find_pages(request.GET.get("q", ""), get_site())
-    template = "includes/search_results.html" if request.htmx else "search.html"
+    template = "partials/search_results.html" if request.htmx else "search.html"
     response = render(request, template, {"results": results})
     response["X-Robots-Tag"] = "noindex, noarchive"
     return response
@@ -189,4 +189,4 @@ def glossary_term(request, slug):
         raise Http404("No such term")
     if not request.htmx:
         return redirect(term.url)
-    return render(request, "includes/term_definition.html", {"term": term})
+    return render(request, "partials/term_definition.html", {"term": term})
