@@ -55,8 +55,9 @@ def load_site(root: Path) -> Site:
 
     indexed = searchdocs.documents(site)
     site.vocabulary = searchdocs.vocabulary(indexed)
-    site.synonyms = synonyms.load(root / "synonyms.yaml", searchdocs.running_text(indexed),
-                                  problems)
+    site.synonyms = synonyms.load(
+        root / "synonyms.yaml", searchdocs.running_text(indexed), problems
+    )
     site.fingerprint = searchdocs.fingerprint(root)
     if problems:
         raise ContentInvalid(problems)

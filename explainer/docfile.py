@@ -32,8 +32,9 @@ def load(path: Path, site: Site, problems: list[Problem], expected_section: str)
     source = read(path, out)
     if source is None:
         return None
-    built = frontmatter.to_article(source.meta, source.front_text, path, site, out,
-                                   expected_section)
+    built = frontmatter.to_article(
+        source.meta, source.front_text, path, site, out, expected_section
+    )
     if built is None:
         return None
     article, front_sources = built
@@ -73,11 +74,17 @@ def check_body(source: SourceFile, renderer: TagRenderer, out: Collector) -> lis
     return tags
 
 
-def render(article: Article, source: SourceFile, front_sources: list[Source],
-           tags: list[markup.Tag], renderer: TagRenderer) -> None:
+def render(
+    article: Article,
+    source: SourceFile,
+    front_sources: list[Source],
+    tags: list[markup.Tag],
+    renderer: TagRenderer,
+) -> None:
     article.sources = renderer.number_sources(front_sources, tags, article.penalties)
     article.html, article.headings = markup.render(source.body, renderer.render)
     if article.penalties:
         article.card_html = renderer.penalty_table(
-            [renderer.data.offenses[k] for k in article.penalties])
+            [renderer.data.offenses[k] for k in article.penalties]
+        )
     article.text = markup.reading_text(article.html)

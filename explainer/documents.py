@@ -134,7 +134,10 @@ class Site:
     def reader_urls(self) -> list[str]:
         """Every page a reader can reach, for the site-wide tests and the sitemap."""
         return [
-            "/", "/glossary/", "/states/", "/topics/",
+            "/",
+            "/glossary/",
+            "/states/",
+            "/topics/",
             *(s.url for s in self.sections.values()),
             *(j.url for j in self.states.values()),
             *(d.url for d in self.all_documents()),

@@ -10,7 +10,13 @@ from .sections import SLUG_RE
 
 REQUIRED = {"title", "summary", "section", "last_reviewed", "sources"}
 OPTIONAL = {
-    "related", "order", "penalties", "next_review", "changes", "handout", "questions",
+    "related",
+    "order",
+    "penalties",
+    "next_review",
+    "changes",
+    "handout",
+    "questions",
 }
 REVIEW_INTERVAL = datetime.timedelta(days=365)
 # Readers' own wording of what a page answers: shown on the page and indexed for search.
@@ -28,12 +34,13 @@ def split(text: str) -> tuple[str, str, int]:
         raise yamlfile.YamlError("file must start with a '---' front matter block", 1)
     for index in range(1, len(lines)):
         if lines[index].strip() == "---":
-            return "".join(lines[1:index]), "".join(lines[index + 1:]), index + 2
+            return "".join(lines[1:index]), "".join(lines[index + 1 :]), index + 2
     raise yamlfile.YamlError("front matter is not closed with '---'", 1)
 
 
-def to_article(meta, front_text: str, path, site: Site, out: Collector,
-               expected_section: str) -> tuple[Article, list[Source]] | None:
+def to_article(
+    meta, front_text: str, path, site: Site, out: Collector, expected_section: str
+) -> tuple[Article, list[Source]] | None:
     """The article the fields describe, and its own sources; None when it cannot be built."""
     before = len(out.problems)
     for name in sorted(REQUIRED - set(meta)):
@@ -67,9 +74,14 @@ def to_article(meta, front_text: str, path, site: Site, out: Collector,
         return _line_of_item(front_text, item)
 
     article = Article(
-        section=section, slug=slug, title=str(meta["title"]).strip(),
-        summary=str(meta["summary"]).strip(), last_reviewed=reviewed, next_review=next_review,
-        order=int(meta.get("order") or 100), path=path,
+        section=section,
+        slug=slug,
+        title=str(meta["title"]).strip(),
+        summary=str(meta["summary"]).strip(),
+        last_reviewed=reviewed,
+        next_review=next_review,
+        order=int(meta.get("order") or 100),
+        path=path,
         related=[str(r) for r in meta.get("related") or []],
         questions=_questions(meta.get("questions"), out, line_of),
         penalties=[str(p) for p in meta.get("penalties") or []],
@@ -82,8 +94,12 @@ def to_article(meta, front_text: str, path, site: Site, out: Collector,
     if not any(s.primary for s in sources) and not article.is_page:
         out.add(1, "sources: at least one must be primary (statute, court or government)")
     if len(sources) < (1 if article.is_page else 2):
-        out.add(1, "sources: list at least one source" if article.is_page
-                else "sources: list at least two sources")
+        out.add(
+            1,
+            "sources: list at least one source"
+            if article.is_page
+            else "sources: list at least two sources",
+        )
     for key in article.penalties:
         if key not in site.data.offenses:
             out.add(1, f"front matter penalties: unknown offense key {key!r}")
@@ -110,8 +126,11 @@ def _questions(raw, out: Collector, line_of) -> list[str]:
 def _changes(raw, out: Collector) -> list[Change]:
     changes = []
     for item in raw:
-        if not isinstance(item, dict) or not isinstance(item.get("date"), datetime.date) \
-                or not item.get("change"):
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("date"), datetime.date)
+            or not item.get("change")
+        ):
             out.add(getattr(item, "line", None), "changes: each entry needs a date and a change")
             continue
         changes.append(Change(item["date"], str(item["change"]), str(item.get("source") or "")))
@@ -146,11 +165,17 @@ def _handout(raw, out: Collector, line: int) -> Handout | None:
                 out.add(line, f"handout {name}: each bullet must be non-empty text")
                 return None
             if "{{" in item:
-                out.add(line, f"handout {name}: bullets are plain text; data tags are not "
-                              f"rendered there: {item!r}")
+                out.add(
+                    line,
+                    f"handout {name}: bullets are plain text; data tags are not "
+                    f"rendered there: {item!r}",
+                )
             if len(item) > HANDOUT_ITEM_CHARS:
-                out.add(line, f"handout {name}: keep each bullet under {HANDOUT_ITEM_CHARS} "
-                              f"characters so the handout fits one page: {item[:40]!r}...")
+                out.add(
+                    line,
+                    f"handout {name}: keep each bullet under {HANDOUT_ITEM_CHARS} "
+                    f"characters so the handout fits one page: {item[:40]!r}...",
+                )
         lists[name] = [item.strip() for item in items]
     return Handout(**lists)
 
@@ -169,8 +194,15 @@ def _sources(raw, data: LegalData, out: Collector, line_of) -> list[Source]:
         elif isinstance(item, dict) and item.get("label") and item.get("url"):
             if not legaldata.is_https_url(item["url"]):
                 out.add(item.line, f"sources: {item['url']!r} must be an https address")
-            sources.append(Source(f"own-{index}", str(item["label"]), str(item["url"]),
-                                  bool(item.get("primary", False)), None))
+            sources.append(
+                Source(
+                    f"own-{index}",
+                    str(item["label"]),
+                    str(item["url"]),
+                    bool(item.get("primary", False)),
+                    None,
+                )
+            )
         else:
             out.add(getattr(item, "line", 1), "sources: each is a data key or label + url")
     return sources

@@ -34,6 +34,7 @@ def load(path: Path, problems: list[Problem]) -> dict[str, GlossaryTerm]:
         unknown = set(item) - FIELDS
         if unknown:
             out.add(item.line, f"glossary entry {slug!r}: unknown field(s) {sorted(unknown)}")
-        terms[slug] = GlossaryTerm(slug, str(item["term"]), str(item["definition"]),
-                                   str(item.get("see") or ""), item.line)
+        terms[slug] = GlossaryTerm(
+            slug, str(item["term"]), str(item["definition"]), str(item.get("see") or ""), item.line
+        )
     return dict(sorted(terms.items(), key=lambda kv: kv[1].term.lower()))

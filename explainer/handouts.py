@@ -31,8 +31,9 @@ class Link:
 
 def resource_link(data: LegalData, key: str, label: str = "") -> Link:
     resource = data.resources[key]
-    return Link(label, resource.name, resource.url, resource.phone or "",
-                resource.status == "unverified")
+    return Link(
+        label, resource.name, resource.url, resource.phone or "", resource.status == "unverified"
+    )
 
 
 def state_link(state: Jurisdiction, field: str, label: str, fallback: str) -> Link | None:
@@ -40,8 +41,9 @@ def state_link(state: Jurisdiction, field: str, label: str, fallback: str) -> Li
     fact = state.fact(field)
     if not fact.value:
         return None
-    return Link(label, fact.name or f"{state.name} {fallback}", fact.value,
-                unverified=not fact.verified)
+    return Link(
+        label, fact.name or f"{state.name} {fallback}", fact.value, unverified=not fact.verified
+    )
 
 
 def lawyer_links(data: LegalData, state: Jurisdiction | None) -> list[Link]:
@@ -50,12 +52,15 @@ def lawyer_links(data: LegalData, state: Jurisdiction | None) -> list[Link]:
         resource_link(data, "federal-defenders", "Federal case, cannot pay"),
         resource_link(data, "cja-panel", "Federal case, cannot pay"),
     ]
-    defender = state and state_link(state, "public_defender", "State case, cannot pay",
-                                     "public defender")
-    links.append(defender or resource_link(data, "state-public-defenders",
-                                           "State case, cannot pay"))
-    referral = state and state_link(state, "lawyer_referral", "To find a private lawyer",
-                                    "lawyer referral service")
+    defender = state and state_link(
+        state, "public_defender", "State case, cannot pay", "public defender"
+    )
+    links.append(
+        defender or resource_link(data, "state-public-defenders", "State case, cannot pay")
+    )
+    referral = state and state_link(
+        state, "lawyer_referral", "To find a private lawyer", "lawyer referral service"
+    )
     links.append(referral or resource_link(data, "aba-lawyer-referral", "To find a private lawyer"))
     return links
 
@@ -81,8 +86,11 @@ def _common(request, site: Site, document: Article) -> dict:
 
 
 def handout_context(request, site: Site, article: Article) -> dict:
-    return {**_common(request, site, article), "card_html": card_for_print(article),
-            "print_path": article.handout_url}
+    return {
+        **_common(request, site, article),
+        "card_html": card_for_print(article),
+        "print_path": article.handout_url,
+    }
 
 
 def sheet_context(request, site: Site, intake: Article) -> dict:

@@ -17,8 +17,12 @@ AUDIENCES = {"accused", "family", "victim", "everyone", "intake"}
 KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 DURATION_RE = re.compile(r"^(?:(\d+)([ym])|0|life)$")
 # Resources every printed handout and the intake page name, so the file must have them.
-LAWYER_RESOURCES = ("federal-defenders", "cja-panel", "state-public-defenders",
-                    "aba-lawyer-referral")
+LAWYER_RESOURCES = (
+    "federal-defenders",
+    "cja-panel",
+    "state-public-defenders",
+    "aba-lawyer-referral",
+)
 CRISIS_LINE = "lifeline-988"  # also in the footer of every page
 SUPPORT_RESOURCES = (CRISIS_LINE,)
 REQUIRED_RESOURCES = LAWYER_RESOURCES + SUPPORT_RESOURCES
@@ -195,13 +199,21 @@ def load(path: Path, problems: list[Problem]) -> LegalData:
             if not is_https_url(item["url"]):
                 out.add(item.line, f"source {key!r}: url must be an https address")
             data.sources[key] = Source(
-                key, str(item["label"]), str(item["url"]), bool(item.get("primary", False)),
+                key,
+                str(item["label"]),
+                str(item["url"]),
+                bool(item.get("primary", False)),
                 item.get("checked"),
             )
 
     for key, item in _mapping(raw, "offenses", out):
-        if not _fields(item, key, out, required=("name", "statute", "statute_source", "penalties"),
-                       optional=("note",)):
+        if not _fields(
+            item,
+            key,
+            out,
+            required=("name", "statute", "statute_source", "penalties"),
+            optional=("note",),
+        ):
             continue
         lines = []
         for entry in item["penalties"] if isinstance(item["penalties"], list) else []:
@@ -211,15 +223,25 @@ def load(path: Path, problems: list[Problem]) -> LegalData:
         if not lines:
             out.add(item.line, f"offense {key!r}: needs at least one penalty line")
             continue
-        data.offenses[key] = Offense(key, str(item["name"]), str(item["statute"]),
-                                     str(item["statute_source"]), tuple(lines),
-                                     str(item.get("note", "")))
+        data.offenses[key] = Offense(
+            key,
+            str(item["name"]),
+            str(item["statute"]),
+            str(item["statute_source"]),
+            tuple(lines),
+            str(item.get("note", "")),
+        )
 
     for key, item in _mapping(raw, "figures", out):
         if _fields(item, key, out, required=("value", "what", "sources", "status")):
             _check_status(item, key, out)
-            data.figures[key] = Figure(key, str(item["value"]), str(item["what"]),
-                                       _keys(item["sources"]), str(item["status"]))
+            data.figures[key] = Figure(
+                key,
+                str(item["value"]),
+                str(item["what"]),
+                _keys(item["sources"]),
+                str(item["status"]),
+            )
 
     for item in raw.get("registration_tiers") or []:
         label = item.get("tier", "?") if isinstance(item, dict) else "?"
@@ -233,29 +255,50 @@ def load(path: Path, problems: list[Problem]) -> LegalData:
         except ValueError as exc:
             out.add(item.line, f"tier {label!r}: {exc}")
             continue
-        data.tiers.append(Tier(str(item["tier"]), duration, str(item["checkin"]), reduced,
-                               str(item.get("reduced_after", "")), _keys(item["sources"]),
-                               str(item["status"])))
+        data.tiers.append(
+            Tier(
+                str(item["tier"]),
+                duration,
+                str(item["checkin"]),
+                reduced,
+                str(item.get("reduced_after", "")),
+                _keys(item["sources"]),
+                str(item["status"]),
+            )
+        )
 
     for key, item in _mapping(raw, "resources", out):
-        if not _fields(item, key, out, required=("name", "url", "text", "audience", "status"),
-                       optional=("phone", "sources")):
+        if not _fields(
+            item,
+            key,
+            out,
+            required=("name", "url", "text", "audience", "status"),
+            optional=("phone", "sources"),
+        ):
             continue
         _check_status(item, key, out)
         if not is_https_url(item["url"]):
             out.add(item.line, f"resource {key!r}: url must be an https address")
         if item["audience"] not in AUDIENCES:
             out.add(item.line, f"resource {key!r}: audience must be one of {sorted(AUDIENCES)}")
-        data.resources[key] = Resource(key, str(item["name"]), str(item["url"]),
-                                       str(item.get("phone") or ""), str(item["text"]),
-                                       str(item["audience"]), _keys(item.get("sources") or []),
-                                       str(item["status"]))
+        data.resources[key] = Resource(
+            key,
+            str(item["name"]),
+            str(item["url"]),
+            str(item.get("phone") or ""),
+            str(item["text"]),
+            str(item["audience"]),
+            _keys(item.get("sources") or []),
+            str(item["status"]),
+        )
 
     _check_source_keys(raw, data, out)
     for key in REQUIRED_RESOURCES:
         if key not in data.resources:
-            out.add(None, f"resources: {key!r} is missing; the printed handouts and the intake "
-                          "page list it")
+            out.add(
+                None,
+                f"resources: {key!r} is missing; the printed handouts and the intake page list it",
+            )
     return data
 
 

@@ -3,8 +3,10 @@
 
 def tel(phone: str) -> str:
     """A dialable tel: target from a number written for people, e.g. 1-800-THE-LOST."""
-    letters = {c: str(2 + "ABCDEFGHIJKLMNOPQRSTUVWXYZ".index(c) // 3 - (c in "SVYZ"))
-               for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"}
+    letters = {
+        c: str(2 + "ABCDEFGHIJKLMNOPQRSTUVWXYZ".index(c) // 3 - (c in "SVYZ"))
+        for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    }
     # "1-800-CALL-FBI (1-800-225-5324)": dial the first number written.
     first = phone.split("(")[0] or phone
     digits = "".join(letters.get(c.upper(), c) for c in first if c.isalnum())

@@ -20,8 +20,13 @@ def chosen(states: dict[str, Jurisdiction], raw) -> Jurisdiction | None:
 
 def local_path(raw) -> str:
     """A path on this site to send the reader back to; anything else becomes the home page."""
-    if not isinstance(raw, str) or not raw.startswith("/") or raw.startswith("//") \
-            or "\\" in raw or any(ord(c) < 33 for c in raw):
+    if (
+        not isinstance(raw, str)
+        or not raw.startswith("/")
+        or raw.startswith("//")
+        or "\\" in raw
+        or any(ord(c) < 33 for c in raw)
+    ):
         return "/"
     return raw.split("?", 1)[0][:300]
 
@@ -31,11 +36,13 @@ def table_options(params) -> dict:
     sort = params.get("sort", "name")
     options = {
         "sort": sort if sort in SORTS else "name",
-        "kind": params.get("kind") if params.get("kind") in {"state", "district", "territory"}
+        "kind": params.get("kind")
+        if params.get("kind") in {"state", "district", "territory"}
         else "",
         "sorna": params.get("sorna") if params.get("sorna") in ANSWERS else "",
         "teen_sexting_law": params.get("teen_sexting_law")
-        if params.get("teen_sexting_law") in ANSWERS else "",
+        if params.get("teen_sexting_law") in ANSWERS
+        else "",
         "q": (params.get("q") or "").strip()[:60],
     }
     return options

@@ -43,8 +43,13 @@ class TagRenderer:
             if not number.isdigit() or not 1 <= int(number) <= len(offense.penalties):
                 return [f"{tag.raw}: {key!r} has penalty lines 1 to {len(offense.penalties)}"]
             return []
-        names = {"fig": "figure", "cite": "source", "term": "glossary term",
-                 "resource": "resource", "resources": "resource"}
+        names = {
+            "fig": "figure",
+            "cite": "source",
+            "term": "glossary term",
+            "resource": "resource",
+            "resources": "resource",
+        }
         return [
             f"unknown {names.get(kind, 'offense')} key {key!r} in {tag.raw}"
             for key in keys
@@ -70,8 +75,9 @@ class TagRenderer:
         if tag.kind in {"penalty", "statute", "penalty-table"}:
             return tuple(s for k in keys for s in self.data.sources_of("offense", k))
         if tag.kind == "minimums-table":
-            return tuple(s for o in self.minimum_offenses() for s in
-                         self.data.sources_of("offense", o.key))
+            return tuple(
+                s for o in self.minimum_offenses() for s in self.data.sources_of("offense", o.key)
+            )
         if tag.kind == "registration-table":
             return self.data.sources_of("tiers", "")
         if tag.kind == "fig":
@@ -106,8 +112,10 @@ class TagRenderer:
 
     def _statute(self, keys, shown):
         offense = self.data.offenses[keys[0]]
-        return (f'<span class="statute">{escape(offense.statute)}</span>'
-                f"{self.marks([offense.statute_source])}")
+        return (
+            f'<span class="statute">{escape(offense.statute)}</span>'
+            f"{self.marks([offense.statute_source])}"
+        )
 
     def _fig(self, keys, shown):
         figure = self.data.figures[keys[0]]
@@ -120,8 +128,9 @@ class TagRenderer:
 
     def _resource(self, keys, shown):
         resource = self.data.resources[keys[0]]
-        html = format_html('<a href="{}" class="external">{}</a>', resource.url,
-                           shown or resource.name)
+        html = format_html(
+            '<a href="{}" class="external">{}</a>', resource.url, shown or resource.name
+        )
         if resource.phone:
             html += format_html(' (<a href="tel:{}">{}</a>)', tel(resource.phone), resource.phone)
         return html + (UNVERIFIED if resource.status == "unverified" else "")
@@ -133,7 +142,10 @@ class TagRenderer:
         return format_html(
             '<a class="term" href="{}" data-hx-get="{}" data-hx-target="this"'
             ' data-hx-swap="afterend">{}</a>',
-            term.url, reverse("glossary-term", args=[term.slug]), shown or in_sentence(term.term))
+            term.url,
+            reverse("glossary-term", args=[term.slug]),
+            shown or in_sentence(term.term),
+        )
 
     def _penalty_table(self, keys, shown):
         return self.penalty_table([self.data.offenses[k] for k in keys])
@@ -146,8 +158,9 @@ class TagRenderer:
         return render_to_string("includes/registration_table.html", {"rows": rows})
 
     def _resources(self, keys, shown):
-        items = [{"r": self.data.resources[k], "tel": tel(self.data.resources[k].phone)}
-                 for k in keys]
+        items = [
+            {"r": self.data.resources[k], "tel": tel(self.data.resources[k].phone)} for k in keys
+        ]
         return render_to_string("includes/resource_list.html", {"items": items})
 
     def penalty_table(self, offenses: list[Offense], only_minimums: bool = False) -> str:
@@ -155,13 +168,19 @@ class TagRenderer:
         for offense in offenses:
             lines = [p for p in offense.penalties if p.has_minimum or not only_minimums]
             for index, line in enumerate(lines):
-                rows.append({
-                    "offense": offense, "first": index == 0, "span": len(lines), "line": line,
-                    "statute_marks": self.marks([offense.statute_source]),
-                    "marks": self.marks(line.sources),
-                })
-        return render_to_string("includes/penalty_table.html",
-                                {"rows": rows, "only_minimums": only_minimums})
+                rows.append(
+                    {
+                        "offense": offense,
+                        "first": index == 0,
+                        "span": len(lines),
+                        "line": line,
+                        "statute_marks": self.marks([offense.statute_source]),
+                        "marks": self.marks(line.sources),
+                    }
+                )
+        return render_to_string(
+            "includes/penalty_table.html", {"rows": rows, "only_minimums": only_minimums}
+        )
 
 
 def in_sentence(term: str) -> str:

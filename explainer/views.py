@@ -20,7 +20,7 @@ ENTRY_PATHS = [
     {
         "title": "Someone in my family is",
         "text": "What the process looks like, what registration means for a household, "
-                "and support for you.",
+        "and support for you.",
         "url": "/families/",
     },
     {
@@ -34,11 +34,15 @@ ENTRY_PATHS = [
 @require_safe
 def home(request):
     site = get_site()
-    return render(request, "home.html", {
-        "entry_paths": ENTRY_PATHS,
-        "charges": site.section_articles("charges"),
-        "sections": [(s, site.section_articles(s.slug)) for s in site.sections.values()],
-    })
+    return render(
+        request,
+        "home.html",
+        {
+            "entry_paths": ENTRY_PATHS,
+            "charges": site.section_articles("charges"),
+            "sections": [(s, site.section_articles(s.slug)) for s in site.sections.values()],
+        },
+    )
 
 
 @require_safe
@@ -46,10 +50,14 @@ def section(request, section):
     site = get_site()
     if section not in site.sections:
         raise Http404("No such section")
-    return render(request, "section.html", {
-        "section": site.sections[section],
-        "articles": site.section_articles(section),
-    })
+    return render(
+        request,
+        "section.html",
+        {
+            "section": site.sections[section],
+            "articles": site.section_articles(section),
+        },
+    )
 
 
 @require_safe
@@ -59,12 +67,16 @@ def article(request, section, slug):
     found = site.article(section, slug)
     if not found:
         raise Http404("No such article")
-    return render(request, "article.html", {
-        "article": found,
-        "section": site.sections[section],
-        "related": [site.articles[key] for key in found.related],
-        "overdue": found.review_overdue(timezone.localdate()),
-    })
+    return render(
+        request,
+        "article.html",
+        {
+            "article": found,
+            "section": site.sections[section],
+            "related": [site.articles[key] for key in found.related],
+            "overdue": found.review_overdue(timezone.localdate()),
+        },
+    )
 
 
 @require_safe
@@ -75,8 +87,9 @@ def page(request, slug):
 @require_safe
 def intake(request):
     site = get_site()
-    return render(request, "intake.html",
-                  handouts.sheet_context(request, site, site.pages["intake"]))
+    return render(
+        request, "intake.html", handouts.sheet_context(request, site, site.pages["intake"])
+    )
 
 
 @require_safe
@@ -91,8 +104,11 @@ def handout(request, section, slug):
 @require_safe
 def intake_sheet(request):
     site = get_site()
-    return render(request, "print/intake_sheet.html",
-                  handouts.sheet_context(request, site, site.pages["intake"]))
+    return render(
+        request,
+        "print/intake_sheet.html",
+        handouts.sheet_context(request, site, site.pages["intake"]),
+    )
 
 
 @require_safe
@@ -131,26 +147,32 @@ def state(request, code):
     found = site.states.get(code)
     if not found:
         raise Http404("No such state")
-    return render(request, "states/state.html", {
-        "jurisdiction": found,
-        "chosen_state": found,
-        "facts": [(f, states.COLUMNS[f], found.fact(f)) for f in states.FACT_FIELDS],
-        "charges": site.section_articles("charges"),
-    })
+    return render(
+        request,
+        "states/state.html",
+        {
+            "jurisdiction": found,
+            "chosen_state": found,
+            "facts": [(f, states.COLUMNS[f], found.fact(f)) for f in states.FACT_FIELDS],
+            "charges": site.section_articles("charges"),
+        },
+    )
 
 
 @require_safe
 def states_csv(request):
-    response = HttpResponse(states.to_csv(get_site().states.values()),
-                            content_type="text/csv; charset=utf-8")
+    response = HttpResponse(
+        states.to_csv(get_site().states.values()), content_type="text/csv; charset=utf-8"
+    )
     response["Content-Disposition"] = 'attachment; filename="explainer-states.csv"'
     return response
 
 
 @require_safe
 def states_json(request):
-    return HttpResponse(states.to_json(get_site().states.values()),
-                        content_type="application/json; charset=utf-8")
+    return HttpResponse(
+        states.to_json(get_site().states.values()), content_type="application/json; charset=utf-8"
+    )
 
 
 @require_safe
@@ -161,10 +183,14 @@ def attorney_box(request):
     view only serves htmx; it tells htmx to put that same address in the location bar.
     """
     target = statepages.local_path(request.GET.get("next"))
-    response = render(request, "partials/attorney_box.html", {
-        "box_target": target,
-        "on_attorney_page": target == "/find-a-defense-attorney/",
-    })
+    response = render(
+        request,
+        "partials/attorney_box.html",
+        {
+            "box_target": target,
+            "on_attorney_page": target == "/find-a-defense-attorney/",
+        },
+    )
     picked = statepages.chosen(get_site().states, request.GET.get("state"))
     return push_url(response, f"{target}?state={picked.slug}" if picked else target)
 

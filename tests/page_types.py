@@ -35,8 +35,16 @@ def has_own_route(path: str) -> bool:
 
 
 def page_kinds() -> list[str]:
-    always = ["home", "section", "article", "glossary", "attorney page", "states table",
-              "state page", "404"]
+    always = [
+        "home",
+        "section",
+        "article",
+        "glossary",
+        "attorney page",
+        "states table",
+        "state page",
+        "404",
+    ]
     return always + [kind for kind, route in OPTIONAL_ROUTES.items() if has_own_route(route)]
 
 

@@ -10,9 +10,11 @@ import os
 import pytest
 from django.conf import settings
 
-NO_POSTGRES = ("PostgreSQL is not available: scripts/test starts one when it is installed "
-               "(scripts/system-deps installs it), or set EXPLAINER_TEST_POSTGRES to a "
-               "postgresql:// URL")
+NO_POSTGRES = (
+    "PostgreSQL is not available: scripts/test starts one when it is installed "
+    "(scripts/system-deps installs it), or set EXPLAINER_TEST_POSTGRES to a "
+    "postgresql:// URL"
+)
 
 
 class IndexOn:

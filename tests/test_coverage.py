@@ -27,8 +27,11 @@ def test_every_jurisdiction_has_its_federal_defender_offices():
 
 def test_the_most_populous_states_have_every_contact_read_on_the_offices_own_site():
     rows = {r.code: r for r in _rows()}
-    weak = {code: (rows[code].secondary, rows[code].unverified) for code in coverage.PRIORITY
-            if rows[code].secondary or rows[code].unverified or rows[code].contacts == 0}
+    weak = {
+        code: (rows[code].secondary, rows[code].unverified)
+        for code in coverage.PRIORITY
+        if rows[code].secondary or rows[code].unverified or rows[code].contacts == 0
+    }
     assert weak == {}
 
 

@@ -11,8 +11,15 @@ def test_home_sends_families_to_the_families_hub(client, fixture_content):
     assert 'href="/families/"' in path
 
 
-@pytest.mark.parametrize("target", ["/process/how-cases-start/", "/process/first-48-hours/",
-                                    "/process/for-families/", "/help/crisis-support/"])
+@pytest.mark.parametrize(
+    "target",
+    [
+        "/process/how-cases-start/",
+        "/process/first-48-hours/",
+        "/process/for-families/",
+        "/help/crisis-support/",
+    ],
+)
 def test_real_families_hub_leads_to(client, target):
     assert f'href="{target}"' in client.get("/families/").content.decode()
 

@@ -68,8 +68,10 @@ def test_change_numbers_stay_put_when_a_newer_change_is_added(content_copy):
 
 def test_every_page_links_to_the_feed_from_its_head(client):
     head = client.get("/charges/enticement/").content.decode().split("</head>", 1)[0]
-    assert '<link rel="alternate" type="application/atom+xml" title="Changes to this site" ' \
-           'href="/feed/">' in head
+    assert (
+        '<link rel="alternate" type="application/atom+xml" title="Changes to this site" '
+        'href="/feed/">' in head
+    )
 
 
 def test_sitemap_dates_each_page_by_its_last_review(client):

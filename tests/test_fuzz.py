@@ -16,13 +16,28 @@ from tests.page_types import build_search_index, page_kinds, path_for
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db]
 
-FUZZ = settings(max_examples=600, deadline=None, database=None,
-                suppress_health_check=[HealthCheck.too_slow])
+FUZZ = settings(
+    max_examples=600, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow]
+)
 PARAMETERS = ["state", "q", "sort", "kind", "sorna", "teen_sexting_law", "next", "page", "format"]
-HEADERS = ["HTTP_HX_REQUEST", "HTTP_HX_TARGET", "HTTP_HX_CURRENT_URL", "HTTP_HX_TRIGGER",
-           "HTTP_ACCEPT", "HTTP_ACCEPT_LANGUAGE", "HTTP_ACCEPT_ENCODING", "HTTP_USER_AGENT",
-           "HTTP_REFERER", "HTTP_COOKIE", "HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE",
-           "HTTP_RANGE", "HTTP_X_FORWARDED_PROTO", "HTTP_X_FORWARDED_FOR", "HTTP_HOST"]
+HEADERS = [
+    "HTTP_HX_REQUEST",
+    "HTTP_HX_TARGET",
+    "HTTP_HX_CURRENT_URL",
+    "HTTP_HX_TRIGGER",
+    "HTTP_ACCEPT",
+    "HTTP_ACCEPT_LANGUAGE",
+    "HTTP_ACCEPT_ENCODING",
+    "HTTP_USER_AGENT",
+    "HTTP_REFERER",
+    "HTTP_COOKIE",
+    "HTTP_IF_NONE_MATCH",
+    "HTTP_IF_MODIFIED_SINCE",
+    "HTTP_RANGE",
+    "HTTP_X_FORWARDED_PROTO",
+    "HTTP_X_FORWARDED_FOR",
+    "HTTP_HOST",
+]
 
 # Text a client can really send: no lone surrogates, which cannot be encoded at all.
 text = st.text(st.characters(exclude_categories=["Cs"]), max_size=40)
@@ -39,8 +54,9 @@ def search_index(django_db_setup, django_db_blocker):
 def real_paths() -> list[str]:
     """Every kind of page, every route without parameters, and a few content addresses."""
     site = get_site()
-    plain_routes = ["/" + str(p.pattern) for p in get_resolver().url_patterns
-                    if "<" not in str(p.pattern)]
+    plain_routes = [
+        "/" + str(p.pattern) for p in get_resolver().url_patterns if "<" not in str(p.pattern)
+    ]
     extra = [a.url for a in list(site.articles.values())[:5]]
     extra += [j.url for j in list(site.states.values())[:3]]
     return list(dict.fromkeys([path_for(k) for k in page_kinds()] + plain_routes + extra))
@@ -51,15 +67,33 @@ def assert_no_server_error(response, described: str) -> None:
 
 
 segment = st.one_of(
-    st.sampled_from(["charges", "states", "glossary", "search", "intake", "handout", "ca",
-                     "online-enticement", "..", ".", "%2e%2e", "static", "attorney-box"]),
+    st.sampled_from(
+        [
+            "charges",
+            "states",
+            "glossary",
+            "search",
+            "intake",
+            "handout",
+            "ca",
+            "online-enticement",
+            "..",
+            ".",
+            "%2e%2e",
+            "static",
+            "attorney-box",
+        ]
+    ),
     text.map(lambda t: t.replace("/", "").replace("?", "").replace("#", "")),
 )
 
 
 @FUZZ
-@given(segments=st.lists(segment, max_size=5), slash=st.booleans(),
-       method=st.sampled_from(["get", "head", "post", "options", "put", "delete"]))
+@given(
+    segments=st.lists(segment, max_size=5),
+    slash=st.booleans(),
+    method=st.sampled_from(["get", "head", "post", "options", "put", "delete"]),
+)
 def test_generated_paths_never_crash(segments, slash, method):
     path = "/" + "/".join(segments) + ("/" if slash else "")
     # Straight into the WSGI environ as a server would put it (UTF-8 bytes read as Latin-1):
@@ -69,9 +103,10 @@ def test_generated_paths_never_crash(segments, slash, method):
 
 
 @FUZZ
-@given(data=st.data(),
-       params=st.lists(st.tuples(st.one_of(st.sampled_from(PARAMETERS), text), text),
-                       max_size=4))
+@given(
+    data=st.data(),
+    params=st.lists(st.tuples(st.one_of(st.sampled_from(PARAMETERS), text), text), max_size=4),
+)
 def test_generated_query_strings_never_crash(data, params):
     path = data.draw(st.sampled_from(real_paths()))
     response = Client().get(path, params)
@@ -87,8 +122,7 @@ def test_generated_raw_query_strings_never_crash(data, raw):
 
 
 @FUZZ
-@given(data=st.data(),
-       headers=st.dictionaries(st.sampled_from(HEADERS), header_text, max_size=4))
+@given(data=st.data(), headers=st.dictionaries(st.sampled_from(HEADERS), header_text, max_size=4))
 def test_generated_headers_never_crash(data, headers):
     path = data.draw(st.sampled_from(real_paths()))
     response = Client().get(path, **headers)

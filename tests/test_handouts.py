@@ -71,8 +71,9 @@ class TestHandoutPage:
 
     def test_handout_marks_an_unverified_link(self, client):
         links = section(html_of(client, HANDOUT), "lawyer-links-title")
-        assert re.search(r'Bar lawyer referral</a>\s*<span class="unverified">\(not yet verified\)</span>',
-                         links)
+        assert re.search(
+            r'Bar lawyer referral</a>\s*<span class="unverified">\(not yet verified\)</span>', links
+        )
 
     def test_handout_lists_the_crisis_line_with_a_dialable_number(self, client):
         support = section(html_of(client, HANDOUT), "support-links-title")
@@ -118,20 +119,25 @@ def test_lawyer_links_use_the_states_own_services_when_known(fixture_content):
     links = handouts.lawyer_links(site.data, site.states["wi"])
     # The state-case route first, since most cases are state cases; then each federal district.
     assert [link.url for link in links] == [
-        "https://www.wispd.org/", "https://www.fdswi.org/", "https://www.wiwd.uscourts.gov/cja",
-        "https://www.wisbar.org/forPublic/INeedaLawyer/"]
+        "https://www.wispd.org/",
+        "https://www.fdswi.org/",
+        "https://www.wiwd.uscourts.gov/cja",
+        "https://www.wisbar.org/forPublic/INeedaLawyer/",
+    ]
 
 
 def test_charge_article_without_a_handout_is_reported(content_copy):
     edit(content_copy, "handout: {next:", "# handout: {next:")
     assert f"{ARTICLE}:1: front matter: charge articles need a 'handout'" in problems_for(
-        content_copy)
+        content_copy
+    )
 
 
 def test_handout_needs_both_lists(content_copy):
     edit(content_copy, "avoid: [", "dont: [")
     assert "handout: must be a mapping with exactly 'next' and 'avoid' lists" in problems_for(
-        content_copy)
+        content_copy
+    )
 
 
 def test_handout_with_one_bullet_is_reported(content_copy):

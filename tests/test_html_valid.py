@@ -38,8 +38,9 @@ def every_page() -> list[str]:
 
 
 def check(files: list[Path]) -> subprocess.CompletedProcess:
-    return subprocess.run(vnu_command() + [str(f) for f in files],
-                          capture_output=True, text=True, timeout=300)
+    return subprocess.run(
+        vnu_command() + [str(f) for f in files], capture_output=True, text=True, timeout=300
+    )
 
 
 @pytest.mark.django_db
@@ -53,8 +54,11 @@ def test_every_page_is_valid_html(client, tmp_path):
         saved.write_bytes(response.content)
         files.append(saved)
     result = check(files)
-    hint = ("\nhtmx attributes are only valid HTML with the data- prefix: data-hx-get, ..."
-            if "Attribute “hx-" in result.stdout + result.stderr else "")
+    hint = (
+        "\nhtmx attributes are only valid HTML with the data- prefix: data-hx-get, ..."
+        if "Attribute “hx-" in result.stdout + result.stderr
+        else ""
+    )
     assert result.returncode == 0, result.stdout + result.stderr + hint
 
 

@@ -9,8 +9,18 @@ from django.conf import settings as django_settings
 
 from tests.page_types import build_search_index, path_for
 
-SHARED = ["home", "section", "article", "glossary", "attorney page", "states table",
-          "state page", "intake", "intake sheet", "handout"]
+SHARED = [
+    "home",
+    "section",
+    "article",
+    "glossary",
+    "attorney page",
+    "states table",
+    "state page",
+    "intake",
+    "intake sheet",
+    "handout",
+]
 OTHER = ["/states.csv", "/states.json", "/feed/", "/sitemap.xml", "/robots.txt", "/topics/"]
 
 
@@ -97,19 +107,28 @@ def test_cacheable_pages_still_set_no_cookie_and_keep_security_headers(client):
 
 
 def settings_with(env: dict) -> subprocess.CompletedProcess:
-    code = ("import django.conf as c; from explainer import settings as s; "
-            "print(s.CACHES['pages']['BACKEND'], s.CACHES['pages']['LOCATION'])")
-    return subprocess.run([sys.executable, "-c", code], cwd=django_settings.BASE_DIR,
-                          env={"PATH": "/usr/bin:/bin", "DJANGO_DEBUG": "1", **env},
-                          capture_output=True, text=True, check=False)
+    code = (
+        "import django.conf as c; from explainer import settings as s; "
+        "print(s.CACHES['pages']['BACKEND'], s.CACHES['pages']['LOCATION'])"
+    )
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=django_settings.BASE_DIR,
+        env={"PATH": "/usr/bin:/bin", "DJANGO_DEBUG": "1", **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def test_page_cache_is_local_memory_unless_a_shared_one_is_named():
     local = settings_with({})
     assert "LocMemCache" in local.stdout
     shared = settings_with({"EXPLAINER_CACHE_URL": "redis://cache.internal:6379/1"})
-    assert shared.stdout.split() == ["django.core.cache.backends.redis.RedisCache",
-                                     "redis://cache.internal:6379/1"]
+    assert shared.stdout.split() == [
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://cache.internal:6379/1",
+    ]
     wrong = settings_with({"EXPLAINER_CACHE_URL": "memcached://cache.internal"})
     assert wrong.returncode != 0
     assert "EXPLAINER_CACHE_URL" in wrong.stderr

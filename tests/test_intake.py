@@ -23,22 +23,29 @@ def test_intake_page_shows_the_script_written_in_content(client, fixture_content
 
 
 def test_intake_script_resource_tags_render_as_links(client, fixture_content):
-    assert 'href="https://example.org/help" class="external">Example Helpline</a>' \
-        in intake_html(client)
+    assert 'href="https://example.org/help" class="external">Example Helpline</a>' in intake_html(
+        client
+    )
 
 
 def test_intake_page_without_a_state_lists_the_national_routes(client, fixture_content):
     links = lawyer_links(intake_html(client))
-    for url in ("https://example.org/federal-defenders", "https://example.org/cja",
-                "https://example.org/state-defenders", "https://example.org/referral"):
+    for url in (
+        "https://example.org/federal-defenders",
+        "https://example.org/cja",
+        "https://example.org/state-defenders",
+        "https://example.org/referral",
+    ):
         assert f'href="{url}"' in links
 
 
 def test_intake_page_with_a_state_lists_that_states_public_defender(client, fixture_content):
     links = lawyer_links(intake_html(client, "?state=wi"))
     assert "Where to get a lawyer in Wisconsin" in links
-    assert 'href="https://www.wispd.org/" class="external">Wisconsin State Public Defender</a>' \
+    assert (
+        'href="https://www.wispd.org/" class="external">Wisconsin State Public Defender</a>'
         in links
+    )
     assert "https://example.org/state-defenders" not in links
 
 
@@ -89,5 +96,9 @@ def test_intake_page_is_required_content(content_copy):
 
 def test_real_intake_script_has_its_four_parts():
     headings = [h["name"] for h in get_site().pages["intake"].toc]
-    assert headings[:4] == ["Say this first", "Ask three questions", "Where each answer leads",
-                            "What not to say"]
+    assert headings[:4] == [
+        "Say this first",
+        "Ask three questions",
+        "Where each answer leads",
+        "What not to say",
+    ]

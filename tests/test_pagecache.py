@@ -41,8 +41,9 @@ def test_each_state_has_its_own_kept_page(client):
     assert "Help in Wisconsin" in client.get(f"{ARTICLE}?state=wi").content.decode()
 
 
-@pytest.mark.parametrize("query", ["?state=wi&x=1", "?q=anything", "?state=zz", "?state=WI",
-                                   "?state=wi&state=gu"])
+@pytest.mark.parametrize(
+    "query", ["?state=wi&x=1", "?q=anything", "?state=zz", "?state=WI", "?state=wi&state=gu"]
+)
 def test_other_query_strings_are_never_kept(client, query):
     client.get(ARTICLE + query)
     assert rendered(client.get(ARTICLE + query))
@@ -56,8 +57,10 @@ def test_missing_article_is_not_kept(client):
 
 def test_cache_never_holds_more_than_its_cap(client, settings):
     pages = settings.CACHES["pages"]
-    settings.CACHES = {**settings.CACHES,
-                       "pages": {**pages, "OPTIONS": {"MAX_ENTRIES": 2, "CULL_FREQUENCY": 2}}}
+    settings.CACHES = {
+        **settings.CACHES,
+        "pages": {**pages, "OPTIONS": {"MAX_ENTRIES": 2, "CULL_FREQUENCY": 2}},
+    }
     for query in ("", "?state=wi", "?state=gu"):
         client.get(ARTICLE + query)
     assert kept() == 2

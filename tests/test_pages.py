@@ -13,8 +13,11 @@ DISCLAIMER = "General information, not legal advice."
 
 def test_home_shows_three_entry_paths(client):
     html = client.get("/").content.decode()
-    for words in ("I am facing a charge or an investigation", "Someone in my family is",
-                  "I work in legal-aid intake"):
+    for words in (
+        "I am facing a charge or an investigation",
+        "Someone in my family is",
+        "I work in legal-aid intake",
+    ):
         assert words in html
 
 
@@ -53,28 +56,35 @@ def test_charge_article_has_penalty_card_from_data(client):
 
 def test_inline_penalty_tag_renders_words_with_citation(client):
     html = client.get("/charges/enticement/").content.decode()
-    assert ('The range is <span class="figure">10 years to life in prison</span>'
-            '<sup class="cite">[<a href="#source-1" aria-label="source 1">1</a>]</sup>') in html
+    assert (
+        'The range is <span class="figure">10 years to life in prison</span>'
+        '<sup class="cite">[<a href="#source-1" aria-label="source 1">1</a>]</sup>'
+    ) in html
 
 
 def test_unverified_figure_is_marked_on_the_page(client):
     html = client.get("/charges/enticement/").content.decode()
-    assert "up to 20 years in prison <span class=\"unverified\">(not yet verified)</span>" in html
+    assert 'up to 20 years in prison <span class="unverified">(not yet verified)</span>' in html
 
 
 def test_sources_list_includes_data_sources_in_citation_order(client):
     html = client.get("/charges/enticement/").content.decode()
     sources = html.split('id="article-sources-title"', 1)[1]
-    assert sources.index("18 U.S.C. § 2422") < sources.index("A court opinion") \
+    assert (
+        sources.index("18 U.S.C. § 2422")
+        < sources.index("A court opinion")
         < sources.index("An example secondary guide")
+    )
     assert 'id="source-3"' in sources
 
 
 def test_glossary_term_links_to_its_entry(client):
     html = client.get("/charges/enticement/").content.decode()
-    assert ('<a class="term" href="/glossary/#mandatory-minimum"'
-            ' data-hx-get="/glossary/mandatory-minimum/" data-hx-target="this"'
-            ' data-hx-swap="afterend">mandatory minimum</a>') in html
+    assert (
+        '<a class="term" href="/glossary/#mandatory-minimum"'
+        ' data-hx-get="/glossary/mandatory-minimum/" data-hx-target="this"'
+        ' data-hx-swap="afterend">mandatory minimum</a>'
+    ) in html
 
 
 def test_resource_tag_gives_a_dialable_phone_link(client):

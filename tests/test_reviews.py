@@ -45,8 +45,10 @@ def test_review_report_lists_overdue_pages(fixture_content):
 
 
 def test_review_report_says_when_nothing_is_due(fixture_content):
-    assert report("--today", "2020-06-01", "--within", "0") \
+    assert (
+        report("--today", "2020-06-01", "--within", "0")
         == "No page is due for review by 2020-06-01.\n"
+    )
 
 
 def test_review_report_rejects_a_bad_date(fixture_content):
@@ -58,6 +60,8 @@ def test_real_content_overdue_pages_are_warned_about():
     """Never fails: an overdue page is a reviewer's job, so it shows in the warnings summary."""
     late = overdue(get_site().all_documents(), datetime.date.today())
     for doc in late:
-        warnings.warn(f"{doc.key} is past its review date ({doc.next_review}); "
-                      "run `manage.py review_report`", stacklevel=1)
+        warnings.warn(
+            f"{doc.key} is past its review date ({doc.next_review}); run `manage.py review_report`",
+            stacklevel=1,
+        )
     assert all(doc.next_review < datetime.date.today() for doc in late)

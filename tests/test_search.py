@@ -46,6 +46,7 @@ def urls(query):
 
 # Finding and ranking
 
+
 def test_search_finds_article_by_title_word(indexed):
     assert urls("enticement")[0] == "/charges/enticement/"
 
@@ -99,6 +100,7 @@ def test_unknown_word_finds_nothing(indexed):
 
 # Readers' words
 
+
 def test_synonym_leads_from_readers_word_to_site_term(indexed):
     assert urls("cp")[0] == "/glossary/#csam"
 
@@ -126,6 +128,7 @@ def test_did_you_mean_links_to_the_corrected_search(client, indexed):
 
 # The page, with and without htmx
 
+
 def test_search_page_lists_ranked_results_without_javascript(client, indexed):
     html = client.get("/search/?q=enticement").content.decode()
     first, second = 'href="/charges/enticement/"', 'href="/process/after-an-arrest/"'
@@ -139,8 +142,10 @@ def test_search_page_keeps_the_query_in_the_box(client, indexed):
 
 def test_result_count_is_announced_in_a_status_region(client, indexed):
     html = client.get("/search/?q=enticement").content.decode()
-    assert ('<p id="search-status" class="search-status" role="status"'
-            ' data-hx-swap-oob="innerHTML">2 pages match your search.</p>') in html
+    assert (
+        '<p id="search-status" class="search-status" role="status"'
+        ' data-hx-swap-oob="innerHTML">2 pages match your search.</p>'
+    ) in html
 
 
 def test_no_results_says_so_and_offers_other_ways_in(client, indexed):
@@ -197,6 +202,7 @@ def test_unavailable_search_message_reaches_htmx_too(client, search_backend, fix
 
 
 # Glossary definitions in place
+
 
 def test_term_link_in_article_can_open_its_definition_in_place(client, fixture_content):
     html = client.get("/charges/enticement/").content.decode()
@@ -276,7 +282,12 @@ def test_parse_cuts_query_to_200_characters():
 
 def test_parse_keeps_only_letters_and_digits_as_words():
     assert parse('NEAR("child" AND -photo*) 2422(b)').words == (
-        "near", "child", "photo", "2422", "b")
+        "near",
+        "child",
+        "photo",
+        "2422",
+        "b",
+    )
 
 
 def test_fts5_expression_quotes_every_word():
@@ -292,7 +303,8 @@ def test_tsquery_expression_quotes_every_word():
 def test_site_terms_are_searched_as_phrases(fixture_content):
     query = parse("cp", get_site().synonyms)
     assert sqlite.expression(alternatives(query)) == (
-        '"cp" OR "csam" OR "child sexual abuse material"')
+        '"cp" OR "csam" OR "child sexual abuse material"'
+    )
 
 
 def test_words_in_over_half_the_pages_are_left_out():
@@ -307,7 +319,7 @@ def test_common_words_are_kept_when_every_word_is_common():
 
 
 def test_query_text_in_page_is_escaped(client, indexed):
-    html = client.get("/search/?q=" + quote('<script>alert(1)</script>')).content.decode()
+    html = client.get("/search/?q=" + quote("<script>alert(1)</script>")).content.decode()
     assert "<script>alert(1)" not in html
     assert 'value="&lt;script&gt;alert(1)&lt;/script&gt;"' in html
 
@@ -317,6 +329,7 @@ def test_marked_escapes_text_before_adding_marks():
 
 
 # The index: built from content, never served stale
+
 
 def test_index_holds_articles_pages_terms_and_states(indexed):
     site = get_site()
@@ -337,7 +350,8 @@ def test_missing_index_says_search_is_unavailable(client, search_backend, fixtur
 
 
 def test_stale_index_is_refused_and_logged_without_the_query(
-        client, search_backend, content_copy, caplog):
+    client, search_backend, content_copy, caplog
+):
     build()
     article = content_copy / "articles" / "charges" / "enticement.md"
     article.write_text(article.read_text().replace("Online enticement", "Enticement online"))
@@ -372,10 +386,14 @@ def test_database_error_is_logged_by_kind_only(monkeypatch, indexed, caplog):
 
 # Privacy
 
+
 def test_search_terms_never_reach_the_logs(client, indexed, caplog):
     with caplog.at_level(logging.DEBUG):
-        for url in (f"/search/?q={NEEDLE}", f"/search/?q=enticement+{NEEDLE}",
-                    f"/search/?q=enticment+{NEEDLE}%00%ff"):
+        for url in (
+            f"/search/?q={NEEDLE}",
+            f"/search/?q=enticement+{NEEDLE}",
+            f"/search/?q=enticment+{NEEDLE}%00%ff",
+        ):
             client.get(url)
             client.get(url, headers={"HX-Request": "true"})
     assert NEEDLE not in caplog.text
@@ -422,14 +440,17 @@ def test_page_title_does_not_show_the_query(client, indexed):
 
 # The synonym table is checked like content
 
+
 def write_synonyms(root, text):
     (root / "synonyms.yaml").write_text(text)
     content.reset()
 
 
 def test_synonym_to_a_term_no_page_uses_fails_with_file_and_line(content_copy):
-    write_synonyms(content_copy, "- readers: cp\n  site: csam\n"
-                                 "- readers: kiddie\n  site: [enticement, frobnication]\n")
+    write_synonyms(
+        content_copy,
+        "- readers: cp\n  site: csam\n- readers: kiddie\n  site: [enticement, frobnication]\n",
+    )
     with pytest.raises(ContentInvalid) as failure:
         get_site()
     [problem] = failure.value.problems
@@ -444,8 +465,10 @@ def test_synonym_target_phrase_must_appear_word_for_word(content_copy):
 
 
 def test_synonym_reader_phrase_listed_twice_fails(content_copy):
-    write_synonyms(content_copy, "- readers: [child porn]\n  site: csam\n"
-                                 "- readers: [porn of a child]\n  site: csam\n")
+    write_synonyms(
+        content_copy,
+        "- readers: [child porn]\n  site: csam\n- readers: [porn of a child]\n  site: csam\n",
+    )
     with pytest.raises(ContentInvalid, match="repeats one at line 1"):
         get_site()
 
@@ -472,6 +495,7 @@ def test_real_synonym_table_is_valid(settings):
 
 
 # The test harness itself
+
 
 def test_postgres_tests_fail_instead_of_skipping_on_ci(monkeypatch):
     monkeypatch.setenv("CI", "true")

@@ -14,8 +14,16 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def every_url():
-    return [*get_site().reader_urls(), "/no-such-page/", "/charges/no-such/", "/sitemap.xml",
-            "/robots.txt", "/states.csv", "/states.json", "/attorney-box/?state=wi&next=/"]
+    return [
+        *get_site().reader_urls(),
+        "/no-such-page/",
+        "/charges/no-such/",
+        "/sitemap.xml",
+        "/robots.txt",
+        "/states.csv",
+        "/states.json",
+        "/attorney-box/?state=wi&next=/",
+    ]
 
 
 def test_no_response_sets_a_cookie(client):
@@ -73,7 +81,11 @@ def test_check_deploy_is_clean_with_production_settings():
     env.pop("DJANGO_SECURE_SSL_REDIRECT", None)
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "DEBUG"],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "System check identified no issues" in result.stdout
@@ -82,8 +94,14 @@ def test_check_deploy_is_clean_with_production_settings():
 def test_production_refuses_to_start_without_a_secret_key():
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "explainer.settings", "DJANGO_DEBUG": "0"}
     env.pop("DJANGO_SECRET_KEY", None)
-    result = subprocess.run([sys.executable, "manage.py", "check"], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=120)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY is required" in result.stderr
 
@@ -95,9 +113,20 @@ def test_production_server_refuses_to_start_with_broken_content(tmp_path):
     shutil.copytree(ROOT / "tests/fixtures/content", broken)
     article = broken / "articles/charges/enticement.md"
     article.write_text(article.read_text().replace("{{penalty:enticement}}", "{{penalty:nope}}"))
-    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "explainer.settings", "DJANGO_DEBUG": "0",
-           "DJANGO_SECRET_KEY": "x" * 60, "EXPLAINER_CONTENT_DIR": str(broken)}
-    result = subprocess.run([sys.executable, "-c", "import explainer.wsgi"], cwd=ROOT, env=env,
-                            capture_output=True, text=True, timeout=120)
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "explainer.settings",
+        "DJANGO_DEBUG": "0",
+        "DJANGO_SECRET_KEY": "x" * 60,
+        "EXPLAINER_CONTENT_DIR": str(broken),
+    }
+    result = subprocess.run(
+        [sys.executable, "-c", "import explainer.wsgi"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert result.returncode != 0
     assert "enticement.md:25: unknown offense key 'nope'" in result.stderr

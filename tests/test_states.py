@@ -75,8 +75,9 @@ def test_unknown_state_parameter_is_ignored(client):
 
 
 def test_attorney_box_partial_pushes_the_state_into_the_url(client):
-    response = client.get("/attorney-box/?state=wi&next=/charges/enticement/",
-                          headers={"HX-Request": "true"})
+    response = client.get(
+        "/attorney-box/?state=wi&next=/charges/enticement/", headers={"HX-Request": "true"}
+    )
     assert response["HX-Push-Url"] == "/charges/enticement/?state=wi"
 
 
@@ -97,12 +98,17 @@ def test_json_download_round_trips(client):
 
 def test_malformed_state_row_names_file_and_line(content_copy):
     path = content_copy / "states.yaml"
-    path.write_text(path.read_text().replace("source: https://example.org/smart-2018",
-                                             "source: http//smart"))
+    path.write_text(
+        path.read_text().replace("source: https://example.org/smart-2018", "source: http//smart")
+    )
     with pytest.raises(ContentInvalid) as caught:
         load_site(content_copy)
-    assert any(str(p).endswith("states.yaml:5: WI sorna: source 'http//smart' must be a "
-                               "well-formed https address") for p in caught.value.problems)
+    assert any(
+        str(p).endswith(
+            "states.yaml:5: WI sorna: source 'http//smart' must be a well-formed https address"
+        )
+        for p in caught.value.problems
+    )
 
 
 def test_verified_value_needs_a_source(content_copy):
@@ -119,6 +125,7 @@ def test_attorney_page_shows_state_resources_for_chosen_state(client):
 
 
 def test_attorney_page_state_swap_keeps_its_heading(client):
-    html = client.get("/attorney-box/?state=wi&next=/find-a-defense-attorney/",
-                      headers={"HX-Request": "true"}).content.decode()
+    html = client.get(
+        "/attorney-box/?state=wi&next=/find-a-defense-attorney/", headers={"HX-Request": "true"}
+    ).content.decode()
     assert "Help in your state" in html and "Help in Wisconsin" in html

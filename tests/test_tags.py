@@ -6,13 +6,16 @@ from explainer.legaldata import Duration, PenaltyLine
 from explainer.tags import in_sentence, tel
 
 
-@pytest.mark.parametrize(("low", "high", "words"), [
-    ("10y", "life", "10 years to life in prison"),
-    ("0", "20y", "up to 20 years in prison"),
-    ("5y", "20y", "5 to 20 years in prison"),
-    ("1y", "18m", "1 year to 18 months in prison"),
-    ("0", "life", "up to life in prison"),
-])
+@pytest.mark.parametrize(
+    ("low", "high", "words"),
+    [
+        ("10y", "life", "10 years to life in prison"),
+        ("0", "20y", "up to 20 years in prison"),
+        ("5y", "20y", "5 to 20 years in prison"),
+        ("1y", "18m", "1 year to 18 months in prison"),
+        ("0", "life", "up to life in prison"),
+    ],
+)
 def test_penalty_line_in_words(low, high, words):
     line = PenaltyLine("x", Duration.parse(low), Duration.parse(high), (), "verified")
     assert line.words() == words
@@ -23,20 +26,26 @@ def test_duration_rejects_free_text():
         Duration.parse("ten years")
 
 
-@pytest.mark.parametrize(("phone", "target"), [
-    ("988", "988"),
-    ("1-800-843-5678", "+18008435678"),
-    ("1-800-THE-LOST", "+18008435678"),
-    ("1-800-CALL-FBI (1-800-225-5324)", "+18002255324"),
-])
+@pytest.mark.parametrize(
+    ("phone", "target"),
+    [
+        ("988", "988"),
+        ("1-800-843-5678", "+18008435678"),
+        ("1-800-THE-LOST", "+18008435678"),
+        ("1-800-CALL-FBI (1-800-225-5324)", "+18002255324"),
+    ],
+)
 def test_tel_links_dial_the_written_number(phone, target):
     assert tel(phone) == target
 
 
-@pytest.mark.parametrize(("term", "shown"), [
-    ("Mandatory minimum", "mandatory minimum"),
-    ("CSAM", "CSAM"),
-    ("International Megan's Law", "International Megan's Law"),
-])
+@pytest.mark.parametrize(
+    ("term", "shown"),
+    [
+        ("Mandatory minimum", "mandatory minimum"),
+        ("CSAM", "CSAM"),
+        ("International Megan's Law", "International Megan's Law"),
+    ],
+)
 def test_glossary_terms_read_naturally_mid_sentence(term, shown):
     assert in_sentence(term) == shown

@@ -30,8 +30,10 @@ def test_fixture_content_is_valid(fixture_content):
 
 def test_invalid_front_matter_names_file_and_line(content_copy):
     edit(content_copy, ARTICLE, "summary: What the enticement charge means.", "summary: [unclosed")
-    assert any(p.startswith(f"{ARTICLE}:") and "invalid YAML" in p
-               for p in _relative(problems_for(content_copy), content_copy))
+    assert any(
+        p.startswith(f"{ARTICLE}:") and "invalid YAML" in p
+        for p in _relative(problems_for(content_copy), content_copy)
+    )
 
 
 def test_missing_required_field_is_named(content_copy):
@@ -43,8 +45,10 @@ def test_missing_required_field_is_named(content_copy):
 def test_unknown_data_key_names_line(content_copy):
     edit(content_copy, ARTICLE, "{{penalty:enticement}}", "{{penalty:no-such-offense}}")
     found = _relative(problems_for(content_copy), content_copy)
-    assert f"{ARTICLE}:25: unknown offense key 'no-such-offense' in " \
-           "{{penalty:no-such-offense}}" in found
+    assert (
+        f"{ARTICLE}:25: unknown offense key 'no-such-offense' in "
+        "{{penalty:no-such-offense}}" in found
+    )
 
 
 def test_unknown_citation_key_names_line(content_copy):
@@ -60,11 +64,16 @@ def test_unknown_front_matter_source_is_named(content_copy):
 
 
 def test_broken_internal_link_names_line(content_copy):
-    edit(content_copy, ARTICLE, "(/process/after-an-arrest/#the-first-day)",
-         "(/process/no-such-article/)")
+    edit(
+        content_copy,
+        ARTICLE,
+        "(/process/after-an-arrest/#the-first-day)",
+        "(/process/no-such-article/)",
+    )
     found = _relative(problems_for(content_copy), content_copy)
-    assert f"{ARTICLE}:29: broken internal link '/process/no-such-article/': no such article" \
-        in found
+    assert (
+        f"{ARTICLE}:29: broken internal link '/process/no-such-article/': no such article" in found
+    )
 
 
 def test_link_to_missing_heading_is_broken(content_copy):
@@ -105,8 +114,11 @@ def test_data_source_must_be_https(content_copy):
 
 def test_article_needs_a_primary_source(content_copy):
     path = content_copy / "articles/process/after-an-arrest.md"
-    path.write_text(path.read_text().replace("  - usc-18-2422\n", "  - label: Blog\n"
-                                             "    url: https://example.org/blog\n"))
+    path.write_text(
+        path.read_text().replace(
+            "  - usc-18-2422\n", "  - label: Blog\n    url: https://example.org/blog\n"
+        )
+    )
     found = _relative(problems_for(content_copy), content_copy)
     assert any("at least one must be primary" in p for p in found)
 

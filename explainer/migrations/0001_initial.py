@@ -12,8 +12,12 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name="SearchDocument",
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False,
-                                           verbose_name="ID")),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
                 ("url", models.CharField(max_length=300, unique=True)),
                 ("kind", models.CharField(max_length=20)),
                 ("label", models.CharField(max_length=200)),
@@ -28,8 +32,12 @@ class Migration(migrations.Migration):
         migrations.CreateModel(
             name="SearchIndexState",
             fields=[
-                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False,
-                                           verbose_name="ID")),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
                 ("fingerprint", models.CharField(max_length=64)),
                 ("documents", models.PositiveIntegerField()),
                 ("built_at", models.DateTimeField()),

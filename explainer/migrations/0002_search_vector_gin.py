@@ -11,7 +11,8 @@ INDEX = "explainer_searchdocument_vector_gin"
 def create_index(apps, schema_editor):
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(
-            f"CREATE INDEX IF NOT EXISTS {INDEX} ON explainer_searchdocument USING gin (vector)")
+            f"CREATE INDEX IF NOT EXISTS {INDEX} ON explainer_searchdocument USING gin (vector)"
+        )
 
 
 def drop_index(apps, schema_editor):

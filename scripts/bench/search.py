@@ -37,28 +37,48 @@ def main() -> int:
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"], default="both")
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=3, help="times each query is timed")
-    parser.add_argument("--postgres", default=os.environ.get("EXPLAINER_TEST_POSTGRES", ""),
-                        help="postgresql:// URL of a server to benchmark on")
+    parser.add_argument(
+        "--postgres",
+        default=os.environ.get("EXPLAINER_TEST_POSTGRES", ""),
+        help="postgresql:// URL of a server to benchmark on",
+    )
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
         print(json.dumps(measure(args.articles, args.rounds)))
         return 0
     backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
-    print(f"Search benchmark: {args.articles:,} synthetic articles, "
-          f"each query timed {args.rounds} times, {os.cpu_count()} CPU cores")
+    print(
+        f"Search benchmark: {args.articles:,} synthetic articles, "
+        f"each query timed {args.rounds} times, {os.cpu_count()} CPU cores"
+    )
     for backend in backends:
         url = database_url(backend, args.postgres)
         if not url:
             print(f"{backend:<10} skipped: no PostgreSQL server (set EXPLAINER_TEST_POSTGRES)")
             continue
-        env = {**os.environ, "DATABASE_URL": url,
-               "DJANGO_SETTINGS_MODULE": "explainer.settings_test"}
+        env = {
+            **os.environ,
+            "DATABASE_URL": url,
+            "DJANGO_SETTINGS_MODULE": "explainer.settings_test",
+        }
         try:
             done = subprocess.run(
-                [sys.executable, __file__, "--child", "--articles", str(args.articles),
-                 "--rounds", str(args.rounds)],
-                env=env, cwd=ROOT, capture_output=True, text=True, check=False)
+                [
+                    sys.executable,
+                    __file__,
+                    "--child",
+                    "--articles",
+                    str(args.articles),
+                    "--rounds",
+                    str(args.rounds),
+                ],
+                env=env,
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
         finally:
             remove_database(backend, url, args.postgres)
         if done.returncode != 0:
@@ -132,9 +152,13 @@ def measure(count: int, rounds: int) -> dict:
             matched += results.total
     timings.sort()
     return {
-        "documents": len(docs), "build_seconds": build_seconds, "queries": len(queries),
-        "timed": len(timings), "p50": statistics.median(timings),
-        "p95": timings[int(len(timings) * 0.95) - 1], "max": timings[-1],
+        "documents": len(docs),
+        "build_seconds": build_seconds,
+        "queries": len(queries),
+        "timed": len(timings),
+        "p50": statistics.median(timings),
+        "p95": timings[int(len(timings) * 0.95) - 1],
+        "max": timings[-1],
         "mean_matches": matched / len(timings),
     }
 
@@ -155,12 +179,17 @@ def synthetic_documents(site, count: int):
         source = rng.choice(real)
         own = sentences(source.body) or anywhere
         headings = [h for h in source.headings.split("\n") if h.strip()]
-        made.append(SearchDoc(
-            url=f"/bench/article-{n}/", kind="article", label="Benchmark",
-            title=f"{source.title} ({n})", summary=source.summary,
-            headings="\n".join(rng.sample(headings, min(6, len(headings)))),
-            body=" ".join(rng.choices(own, k=50) + rng.choices(anywhere, k=10)),
-        ))
+        made.append(
+            SearchDoc(
+                url=f"/bench/article-{n}/",
+                kind="article",
+                label="Benchmark",
+                title=f"{source.title} ({n})",
+                summary=source.summary,
+                headings="\n".join(rng.sample(headings, min(6, len(headings)))),
+                body=" ".join(rng.choices(own, k=50) + rng.choices(anywhere, k=10)),
+            )
+        )
     return made
 
 
@@ -173,10 +202,12 @@ def typed_queries(queries: list[str]) -> list[str]:
 
 
 def report(backend: str, r: dict) -> None:
-    print(f"{backend:<10} {r['documents']:,} documents, index built in {r['build_seconds']:.1f} s; "
-          f"{r['timed']:,} searches ({r['queries']} distinct): p50 {r['p50']:.1f} ms, "
-          f"p95 {r['p95']:.1f} ms, max {r['max']:.1f} ms; {r['mean_matches']:.0f} matches "
-          "per search on average")
+    print(
+        f"{backend:<10} {r['documents']:,} documents, index built in {r['build_seconds']:.1f} s; "
+        f"{r['timed']:,} searches ({r['queries']} distinct): p50 {r['p50']:.1f} ms, "
+        f"p95 {r['p95']:.1f} ms, max {r['max']:.1f} ms; {r['mean_matches']:.0f} matches "
+        "per search on average"
+    )
 
 
 if __name__ == "__main__":

@@ -53,7 +53,9 @@ def test_tab_reaches_every_control_with_a_visible_focus_ring(page, kind):
             no_ring.append(focused["html"])
         reached.add(focused["kbd"])
     missed = [i for i in map(str, range(total)) if i not in reached]
-    unreached = [page.locator(f'[data-kbd="{i}"]').evaluate("e => e.outerHTML.slice(0, 120)")
-                 for i in missed[:5]]
+    unreached = [
+        page.locator(f'[data-kbd="{i}"]').evaluate("e => e.outerHTML.slice(0, 120)")
+        for i in missed[:5]
+    ]
     assert not unreached, f"{kind}: Tab never reaches {len(missed)} of {total}: {unreached}"
     assert not no_ring, f"{kind}: focus cannot be seen on {no_ring[:5]}"

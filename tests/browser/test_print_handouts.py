@@ -16,8 +16,11 @@ def longest_state():
     site = get_site()
 
     def room(state):
-        return sum(len(link.label) + len(link.name) + len(link.note) + len(link.phone)
-                   for link in handouts.lawyer_links(site.data, state))
+        return sum(
+            len(link.label) + len(link.name) + len(link.note) + len(link.phone)
+            for link in handouts.lawyer_links(site.data, state)
+        )
+
     return max(site.states.values(), key=room).slug
 
 

@@ -9,8 +9,9 @@ class Command(BaseCommand):
     help = "Build the search index from content/ (only when the content has changed)."
 
     def add_arguments(self, parser):
-        parser.add_argument("--force", action="store_true",
-                            help="rebuild even if the index matches the content")
+        parser.add_argument(
+            "--force", action="store_true", help="rebuild even if the index matches the content"
+        )
 
     def handle(self, *args, force=False, **options):
         try:

@@ -13,10 +13,16 @@ class Command(BaseCommand):
     help = "List pages past their review date, and pages due for review soon."
 
     def add_arguments(self, parser):
-        parser.add_argument("--within", type=int, default=30, metavar="DAYS",
-                            help="also list pages due within this many days (default 30)")
-        parser.add_argument("--today", metavar="YYYY-MM-DD",
-                            help="report as if today were this date")
+        parser.add_argument(
+            "--within",
+            type=int,
+            default=30,
+            metavar="DAYS",
+            help="also list pages due within this many days (default 30)",
+        )
+        parser.add_argument(
+            "--today", metavar="YYYY-MM-DD", help="report as if today were this date"
+        )
 
     def handle(self, *args, within, today, **options):
         try:
