@@ -7,16 +7,17 @@ Each file kind has its own module (docfile, sections, glossary, states, legaldat
 synonyms); this one puts them together and runs the checks that span files.
 """
 
+import dataclasses
 import functools
 from pathlib import Path
 
 from django.conf import settings
 
-from . import docfile, glossary, legaldata, links, sections, states
+from . import docfile, glossary, legaldata, links, sections, statelaw, states
 from .documents import Site
 from .errors import ContentInvalid, Problem
 from .search import documents as searchdocs
-from .search import synonyms
+from .search import intents, synonyms
 
 PAGES = ("about", "disclaimer", "privacy", "find-a-defense-attorney", "families")
 # Pages whose view adds more than the text (the intake script adds state lawyer links).
@@ -41,7 +42,9 @@ def load_site(root: Path) -> Site:
         pages={},
         glossary=glossary.load(root / "glossary.yaml", problems),
         states=states.load(root / "states.yaml", problems),
+        state_charges=statelaw.load_categories(root / "state-charges.yaml", problems),
     )
+    _attach_state_law(site, root / "state-law", problems)
     for path in sorted((root / "articles").rglob("*.md")):
         article = docfile.load(path, site, problems, expected_section=path.parent.name)
         if article:
@@ -52,16 +55,34 @@ def load_site(root: Path) -> Site:
             site.pages[page.slug] = page
     _check_pages(site, root / "pages", problems)
     links.check_cross_references(site, root / "glossary.yaml", problems)
+    for category in site.state_charges.values():
+        if category.article not in site.articles:
+            problems.append(
+                Problem(
+                    root / "state-charges.yaml",
+                    None,
+                    f"{category.key}: no article {category.article!r}",
+                )
+            )
 
     indexed = searchdocs.documents(site)
     site.vocabulary = searchdocs.vocabulary(indexed)
     site.synonyms = synonyms.load(
         root / "synonyms.yaml", searchdocs.running_text(indexed), problems
     )
+    site.intents = intents.load(root / "search-intents.yaml", {d.url for d in indexed}, problems)
     site.fingerprint = searchdocs.fingerprint(root)
     if problems:
         raise ContentInvalid(problems)
     return site
+
+
+def _attach_state_law(site: Site, folder: Path, problems: list[Problem]) -> None:
+    """Each jurisdiction's charge-by-charge law, once the categories are known."""
+    laws = statelaw.load_all(folder, set(site.states), set(site.state_charges), problems)
+    site.states = {
+        slug: dataclasses.replace(j, law=laws.get(slug)) for slug, j in site.states.items()
+    }
 
 
 def _check_pages(site: Site, folder: Path, problems: list[Problem]) -> None:

@@ -117,7 +117,9 @@ class Site:
     pages: dict[str, Article]
     glossary: dict[str, GlossaryTerm]
     states: dict = field(default_factory=dict)
+    state_charges: dict = field(default_factory=dict)  # charge categories state pages describe
     synonyms: list = field(default_factory=list)
+    intents: list = field(default_factory=list)  # pages some searches need first
     vocabulary: frozenset = frozenset()
     fingerprint: str = ""  # of the content files, to tell a stale search index
 

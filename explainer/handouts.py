@@ -5,13 +5,17 @@ address for everything else. A chosen state (?state=wi) swaps the national lawye
 for that state's own public defender and lawyer-referral service.
 """
 
+import datetime
 from dataclasses import dataclass
 
+from django.conf import settings
+
+from .contacts import Contact
 from .documents import Article, Site
 from .legaldata import SUPPORT_RESOURCES, LegalData
+from .phones import tel
 from .statepages import chosen
 from .states import Jurisdiction
-from .tags import tel
 
 
 @dataclass(frozen=True)
@@ -20,9 +24,14 @@ class Link:
 
     label: str
     name: str
-    url: str
+    url: str | None
     phone: str = ""
     unverified: bool = False
+    # What to do when there is no single office to call, e.g. "ask the court at your first date".
+    note: str = ""
+    checked: datetime.date | None = None
+    # Read only in a directory or other secondary page, not on the office's own site.
+    secondary: bool = False
 
     @property
     def tel(self) -> str:
@@ -36,33 +45,78 @@ def resource_link(data: LegalData, key: str, label: str = "") -> Link:
     )
 
 
-def state_link(state: Jurisdiction, field: str, label: str, fallback: str) -> Link | None:
-    """The state's own service when the data has an address for it, else None."""
-    fact = state.fact(field)
-    if not fact.value:
-        return None
+def contact_link(label: str, contact: Contact, name: str = "", note: str = "") -> Link:
     return Link(
-        label, fact.name or f"{state.name} {fallback}", fact.value, unverified=not fact.verified
+        label,
+        contact.name or name,
+        contact.url,
+        contact.phone or "",
+        contact.status == "unverified",
+        note,
+        contact.checked_on,
+        contact.status == "verified-2nd",
     )
+
+
+def state_case_link(state: Jurisdiction) -> Link | None:
+    """How a caller who cannot pay gets a lawyer for a state case, from the contacts file."""
+    defense = state.contacts and state.contacts.state_defense
+    if defense is None:
+        return None
+    label = "State case, cannot pay"
+    listed = defense.office or defense.county_offices
+    if listed is None:
+        return Link(label, "", None, note=defense.how)
+    return contact_link(label, listed, note=defense.how)
+
+
+def federal_links(state: Jurisdiction) -> list[Link]:
+    """The defender office, or the appointed-lawyer (CJA) route, for each federal district."""
+    found = []
+    for office in state.contacts.federal_defenders if state.contacts else []:
+        label = f"Federal case, cannot pay ({office.district})"
+        if office.contact is None:
+            found.append(Link(label, "", None, note=office.how))
+        else:
+            found.append(
+                contact_link(
+                    label,
+                    office.contact,
+                    name=f"Court-appointed lawyer panel, {office.district}",
+                    note=office.how,
+                )
+            )
+    return found
+
+
+def referral_link(state: Jurisdiction) -> Link | None:
+    referral = state.contacts and state.contacts.lawyer_referral
+    if referral is None or referral.contact is None:
+        return None
+    return contact_link("To find a private lawyer", referral.contact, note=referral.how)
 
 
 def lawyer_links(data: LegalData, state: Jurisdiction | None) -> list[Link]:
-    """Where to find a defense lawyer: federal help, then state help, then referral."""
-    links = [
-        resource_link(data, "federal-defenders", "Federal case, cannot pay"),
-        resource_link(data, "cja-panel", "Federal case, cannot pay"),
+    """Where to find a defense lawyer: for a chosen state, its state-case route first (most
+    cases are state cases), then the federal defender for each district, then the bar's
+    referral service; anything the state's file lacks falls back to the national directory."""
+    if state is None:
+        return [
+            resource_link(data, "federal-defenders", "Federal case, cannot pay"),
+            resource_link(data, "cja-panel", "Federal case, cannot pay"),
+            resource_link(data, "state-public-defenders", "State case, cannot pay"),
+            resource_link(data, "aba-lawyer-referral", "To find a private lawyer"),
+        ]
+    return [
+        state_case_link(state)
+        or resource_link(data, "state-public-defenders", "State case, cannot pay"),
+        *(
+            federal_links(state)
+            or [resource_link(data, "federal-defenders", "Federal case, cannot pay")]
+        ),
+        referral_link(state)
+        or resource_link(data, "aba-lawyer-referral", "To find a private lawyer"),
     ]
-    defender = state and state_link(
-        state, "public_defender", "State case, cannot pay", "public defender"
-    )
-    links.append(
-        defender or resource_link(data, "state-public-defenders", "State case, cannot pay")
-    )
-    referral = state and state_link(
-        state, "lawyer_referral", "To find a private lawyer", "lawyer referral service"
-    )
-    links.append(referral or resource_link(data, "aba-lawyer-referral", "To find a private lawyer"))
-    return links
 
 
 def support_links(data: LegalData) -> list[Link]:
@@ -74,14 +128,23 @@ def card_for_print(article: Article) -> str:
     return article.card_html.replace('href="#source-', f'href="{article.url}#source-')
 
 
+def site_root(request) -> str:
+    """The public address paper sends readers to: EXPLAINER_PUBLIC_URL when set, because the
+    host that served the request may be a proxy's or a laptop's; else the request's own host."""
+    return settings.PUBLIC_URL or request.build_absolute_uri("/").rstrip("/")
+
+
 def _common(request, site: Site, document: Article) -> dict:
     state = chosen(site.states, request.GET.get("state"))
+    root = site_root(request)
     return {
         "article": document,
         "chosen_state": state,
         "lawyers": lawyer_links(site.data, state),
         "support": support_links(site.data),
-        "full_url": request.build_absolute_uri(document.url),
+        # Templates put this in front of the site's own links, so print shows full addresses.
+        "site_root": root,
+        "full_url": root + document.url,
     }
 
 
@@ -94,4 +157,49 @@ def handout_context(request, site: Site, article: Article) -> dict:
 
 
 def sheet_context(request, site: Site, intake: Article) -> dict:
-    return {**_common(request, site, intake), "print_path": "/intake/sheet/"}
+    common = _common(request, site, intake)
+    # The script's links to the site's own pages carry the full public address on paper.
+    script_html = intake.html.replace('href="/', f'href="{common["site_root"]}/')
+    return {**common, "script_html": script_html, "print_path": "/intake/sheet/"}
+
+
+@dataclass(frozen=True)
+class StateSheet:
+    """What the printed page's frame needs to know about a state-and-charge handout."""
+
+    title: str
+    summary: str
+    url: str
+    last_reviewed: datetime.date
+    next_review: datetime.date
+    handout: object
+
+
+def state_handout_context(request, site: Site, state: Jurisdiction, category) -> dict:
+    """A one-page sheet for one charge in one state: the state card, next steps, local help."""
+    federal = site.articles[category.article]
+    law = state.law
+    charge = law.charges.get(category.key) if law else None
+    dates = [
+        datetime.date.fromisoformat(law.sources[k].checked)
+        for k in (charge.source_keys() if charge else ())
+        if k in law.sources
+    ]
+    reviewed = max(dates) if dates else federal.last_reviewed
+    url = f"/states/{state.slug}/{category.key}/"
+    root = site_root(request)
+    return {
+        "article": StateSheet(
+            f"{category.title} in {state.name}",
+            category.intro,
+            url,
+            reviewed,
+            reviewed + datetime.timedelta(days=365),
+            federal.handout,
+        ),
+        "lawyers": lawyer_links(site.data, state),
+        "support": support_links(site.data),
+        "site_root": root,
+        "full_url": root + url,
+        "print_path": None,
+    }

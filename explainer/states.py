@@ -15,6 +15,7 @@ from . import contacts, yamlfile
 from .contacts import Contacts
 from .errors import Collector, Problem
 from .legaldata import is_https_url
+from .statelaw import StateLaw
 
 KINDS = {"state", "district", "territory"}
 STATUSES = {"verified", "unverified"}
@@ -62,6 +63,7 @@ class Jurisdiction:
     facts: dict[str, Fact]
     differs: str
     contacts: Contacts | None = None
+    law: StateLaw | None = None
 
     @property
     def slug(self) -> str:

@@ -1,7 +1,7 @@
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
-from . import views
+from . import stateviews, views
 from .content import PAGES
 from .feeds import ChangesFeed
 from .pagecache import cacheable
@@ -21,7 +21,16 @@ urlpatterns = [
         name="sitemap",
     ),
     path("states/", views.states_index, name="states"),
+    path("states/compare/<slug:charge>/", stateviews.compare, name="state-compare"),
+    path("states/compare/<slug:charge>.csv", stateviews.compare_csv, name="state-compare-csv"),
+    path("states/compare/<slug:charge>.json", stateviews.compare_json, name="state-compare-json"),
     path("states/<slug:code>/", views.state, name="state"),
+    path("states/<slug:code>/<slug:charge>/", stateviews.state_charge, name="state-charge"),
+    path(
+        "states/<slug:code>/<slug:charge>/handout/",
+        stateviews.state_charge_handout,
+        name="state-charge-handout",
+    ),
     path("states.csv", views.states_csv, name="states-csv"),
     path("states.json", views.states_json, name="states-json"),
     path("attorney-box/", views.attorney_box, name="attorney-box"),

@@ -6,7 +6,7 @@ from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 from django_htmx.http import push_url
 
-from . import handouts, statepages, states
+from . import handouts, lawpages, statepages, states
 from .content import get_site
 from .pagecache import cacheable
 from .search.results import find as find_pages
@@ -14,11 +14,12 @@ from .search.results import find as find_pages
 ENTRY_PATHS = [
     {
         "title": "I am facing a charge or an investigation",
-        "text": "What the charge means, what can happen next, and how to get a lawyer now.",
-        "url": "/process/after-a-search-or-arrest/",
+        # Straight to what to do now; the checklist leads on to the charge and the process.
+        "text": "What to do first, then what the charge means and how to get a lawyer now.",
+        "url": "/process/first-48-hours/",
     },
     {
-        "title": "Someone in my family is",
+        "title": "Someone in my family is facing a charge",
         "text": "What the process looks like, what registration means for a household, "
         "and support for you.",
         "url": "/families/",
@@ -32,6 +33,7 @@ ENTRY_PATHS = [
 
 
 @require_safe
+@cacheable
 def home(request):
     site = get_site()
     return render(
@@ -46,6 +48,7 @@ def home(request):
 
 
 @require_safe
+@cacheable
 def section(request, section):
     site = get_site()
     if section not in site.sections:
@@ -80,19 +83,22 @@ def article(request, section, slug):
 
 
 @require_safe
+@cacheable
 def page(request, slug):
     return render(request, "page.html", {"article": get_site().pages[slug]})
 
 
 @require_safe
+@cacheable
 def intake(request):
     site = get_site()
-    return render(
-        request, "intake.html", handouts.sheet_context(request, site, site.pages["intake"])
-    )
+    # On screen the site's own links stay relative; only paper needs the full address.
+    context = {**handouts.sheet_context(request, site, site.pages["intake"]), "site_root": ""}
+    return render(request, "intake.html", context)
 
 
 @require_safe
+@cacheable
 def handout(request, section, slug):
     site = get_site()
     found = site.article(section, slug)
@@ -102,6 +108,7 @@ def handout(request, section, slug):
 
 
 @require_safe
+@cacheable
 def intake_sheet(request):
     site = get_site()
     return render(
@@ -112,11 +119,35 @@ def intake_sheet(request):
 
 
 @require_safe
+@cacheable
 def glossary(request):
-    return render(request, "glossary.html", {"terms": list(get_site().glossary.values())})
+    # Grouped by first letter for the A-Z row: on a phone the list is many screens long.
+    groups: dict[str, list] = {}
+    for term in get_site().glossary.values():
+        groups.setdefault(term.term[:1].upper(), []).append(term)
+    return render(
+        request,
+        "glossary.html",
+        {
+            "groups": list(groups.items()),
+            "alphabet": [(c, c in groups) for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZ"],
+        },
+    )
 
 
 @require_safe
+@cacheable
+def topics(request):
+    """Every article and page A to Z: where an exported copy's search box leads offline."""
+    documents = sorted(get_site().all_documents(), key=lambda d: d.title.lower())
+    letters = {}
+    for document in documents:
+        letters.setdefault(document.title[:1].upper(), []).append(document)
+    return render(request, "topics.html", {"letters": letters})
+
+
+@require_safe
+@cacheable
 def robots(request):
     sitemap_url = request.build_absolute_uri("/sitemap.xml")
     lines = ["User-agent: *", "Disallow: /search/", f"Sitemap: {sitemap_url}"]
@@ -125,6 +156,7 @@ def robots(request):
 
 @require_safe
 @vary_on_headers("HX-Request")
+@cacheable
 def states_index(request):
     site = get_site()
     picked = statepages.chosen(site.states, request.GET.get("state"))
@@ -142,11 +174,13 @@ def states_index(request):
 
 
 @require_safe
+@cacheable
 def state(request, code):
     site = get_site()
     found = site.states.get(code)
     if not found:
         raise Http404("No such state")
+    law_facts, law_sources = lawpages.state_facts(found)
     return render(
         request,
         "states/state.html",
@@ -154,12 +188,15 @@ def state(request, code):
             "jurisdiction": found,
             "chosen_state": found,
             "facts": [(f, states.COLUMNS[f], found.fact(f)) for f in states.FACT_FIELDS],
-            "charges": site.section_articles("charges"),
+            "charges": lawpages.charge_summaries(site, found),
+            "law_facts": law_facts,
+            "sources": law_sources,
         },
     )
 
 
 @require_safe
+@cacheable
 def states_csv(request):
     response = HttpResponse(
         states.to_csv(get_site().states.values()), content_type="text/csv; charset=utf-8"
@@ -169,6 +206,7 @@ def states_csv(request):
 
 
 @require_safe
+@cacheable
 def states_json(request):
     return HttpResponse(
         states.to_json(get_site().states.values()), content_type="application/json; charset=utf-8"
@@ -176,6 +214,7 @@ def states_json(request):
 
 
 @require_safe
+@cacheable
 def attorney_box(request):
     """The attorney box alone, for htmx to swap in when a reader picks a state.
 
@@ -208,6 +247,7 @@ def search(request):
 
 @require_safe
 @vary_on_headers("HX-Request")
+@cacheable
 def glossary_term(request, slug):
     """One definition, for htmx to show in place; a plain visit goes to the glossary entry."""
     term = get_site().glossary.get(slug)

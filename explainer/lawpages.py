@@ -1,0 +1,189 @@
+"""State law pages: one charge in one state, and one charge compared across states.
+
+Plain functions the views call. Every figure comes from content/state-law/<code>.yaml with
+its sources numbered for the page, so a state card reads like a federal one.
+"""
+
+import csv
+import io
+import json
+from dataclasses import dataclass
+
+from django.utils.html import format_html, format_html_join
+
+from .documents import Site
+from .statelaw import FACTS, Category, Charge, LawSource, StateLaw
+from .states import Jurisdiction
+
+STATUS_WORDS = {
+    "verified": "",
+    "verified-2nd": "read only in an unofficial copy of the law",
+    "unverified": "not yet verified",
+}
+
+
+@dataclass(frozen=True)
+class Cited:
+    """Sources numbered in the order a page first cites them."""
+
+    numbers: dict[str, int]
+    sources: list[LawSource]
+
+    @classmethod
+    def of(cls, law: StateLaw | None, keys) -> "Cited":
+        numbers: dict[str, int] = {}
+        for key in keys:
+            if law and key in law.sources and key not in numbers:
+                numbers[key] = len(numbers) + 1
+        return cls(numbers, [law.sources[k] for k in numbers] if law else [])
+
+    def marks(self, keys) -> str:
+        numbers = sorted({self.numbers[k] for k in keys if k in self.numbers})
+        if not numbers:
+            return ""
+        links = format_html_join(
+            ", ", '<a href="#source-{0}" aria-label="source {0}">{0}</a>', ((n,) for n in numbers)
+        )
+        return format_html('<sup class="cite">[{}]</sup>', links)
+
+
+def charge_context(site: Site, state: Jurisdiction, category: Category) -> dict:
+    """Everything one state-and-charge page shows, with its sources numbered."""
+    law = state.law
+    charge = law.charges.get(category.key) if law else None
+    keys = list(charge.source_keys()) if charge else []
+    cited = Cited.of(law, keys)
+    article = site.articles.get(category.article)
+    return {
+        "jurisdiction": state,
+        "chosen_state": state,
+        "category": category,
+        "charge": charge,
+        "statutes": [(s, cited.marks([s.source])) for s in charge.statutes] if charge else [],
+        "penalties": [(p, cited.marks(p.sources), STATUS_WORDS[p.status]) for p in charge.penalties]
+        if charge
+        else [],
+        "counting": _cited_item(charge.counting if charge else None, cited),
+        "registration": _cited_item(charge.registration if charge else None, cited),
+        "sources": cited.sources,
+        "federal_article": article,
+        "others": [c for c in site.state_charges.values() if c.key != category.key],
+    }
+
+
+def _cited_item(item, cited: Cited):
+    if item is None:
+        return None
+    return {
+        "value": item.value,
+        "marks": cited.marks(item.sources),
+        "status": STATUS_WORDS[item.status],
+    }
+
+
+def state_facts(state: Jurisdiction) -> tuple[list[dict], list[LawSource]]:
+    """The state-wide law facts (age of consent, registration ...) with numbered sources."""
+    law = state.law
+    items = [(key, law.facts.get(key) if law else None) for key in FACTS]
+    cited = Cited.of(law, [k for _, item in items if item for k in item.sources])
+    rows = [{"label": FACTS[key], "item": _cited_item(item, cited)} for key, item in items]
+    return rows, cited.sources
+
+
+def charge_summaries(site: Site, state: Jurisdiction) -> list[dict]:
+    """One line per charge category for the state page: its statute and first-offense range."""
+    found = []
+    for category in site.state_charges.values():
+        charge = state.law.charges.get(category.key) if state.law else None
+        found.append(
+            {
+                "category": category,
+                "charge": charge,
+                "first": charge.penalties[0] if charge and charge.penalties else None,
+            }
+        )
+    return found
+
+
+# The comparison table: one charge across every state, sorted and filtered from the URL.
+SORTS = {
+    "name": lambda r: r["state"].name,
+    "high": lambda r: (
+        r["first"] is None,
+        -(r["first"].high.months if r["first"] else 0),
+        r["state"].name,
+    ),
+    "minimum": lambda r: (
+        r["first"] is None,
+        -(r["first"].mandatory_min.months if r["first"] else 0),
+        r["state"].name,
+    ),
+}
+
+
+def compare_rows(site: Site, category: Category, sort: str, researched: str) -> list[dict]:
+    rows = []
+    for state in site.states.values():
+        charge: Charge | None = state.law.charges.get(category.key) if state.law else None
+        if researched == "yes" and charge is None or researched == "no" and charge is not None:
+            continue
+        rows.append(
+            {
+                "state": state,
+                "charge": charge,
+                "first": charge.penalties[0] if charge and charge.penalties else None,
+            }
+        )
+    return sorted(rows, key=SORTS[sort])
+
+
+def download_rows(site: Site, category: Category) -> list[dict]:
+    """Flat rows for the CSV and JSON downloads: each value beside its sources."""
+    out = []
+    for row in compare_rows(site, category, "name", ""):
+        state, charge, first = row["state"], row["charge"], row["first"]
+        law = state.law
+
+        def urls(keys, law=law):
+            return " ".join(law.sources[k].url for k in keys if k in law.sources) if law else ""
+
+        out.append(
+            {
+                "code": state.code,
+                "name": state.name,
+                "charge": category.key,
+                "statutes": "; ".join(f"{s.citation} ({s.name})" for s in charge.statutes)
+                if charge
+                else "",
+                "statute_sources": urls([s.source for s in charge.statutes]) if charge else "",
+                "first_offense": first.when if first else "",
+                "class": first.grade if first else "",
+                "mandatory_minimum": first.min_words() if first else "",
+                "prison_range": first.range_words() if first else "",
+                "penalty_sources": urls(first.sources) if first else "",
+                "penalty_status": first.status if first else "not yet researched",
+                "registration": charge.registration.value if charge and charge.registration else "",
+                "registration_sources": urls(charge.registration.sources)
+                if charge and charge.registration
+                else "",
+            }
+        )
+    return out
+
+
+def to_csv(rows: list[dict]) -> str:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(
+        buffer, fieldnames=list(rows[0]) if rows else ["code"], lineterminator="\n"
+    )
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue()
+
+
+def to_json(category: Category, rows: list[dict]) -> str:
+    return json.dumps(
+        {"charge": category.key, "title": category.title, "states": rows},
+        indent=1,
+        ensure_ascii=False,
+    )
