@@ -1,0 +1,73 @@
+"""The import layers in pyproject.toml hold, and lint-imports really fails when one is broken.
+
+scripts/test runs lint-imports on the project; these tests run it on a copy of the code with
+one bad import added, so a contract that stopped checking anything would be noticed.
+"""
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+LINT_IMPORTS = Path(sys.executable).with_name("lint-imports")
+
+
+def lint_imports(cwd: Path) -> subprocess.CompletedProcess:
+    if not LINT_IMPORTS.exists():
+        pytest.fail("lint-imports is missing: scripts/test installs the test extras")
+    return subprocess.run(
+        [str(LINT_IMPORTS), "--no-cache"], cwd=cwd, capture_output=True, text=True, timeout=60
+    )
+
+
+@pytest.fixture
+def code_copy(tmp_path) -> Path:
+    """The Python files of explainer/ and the project's contracts, in a scratch folder."""
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    shutil.copytree(
+        ROOT / "explainer",
+        tmp_path / "explainer",
+        ignore=shutil.ignore_patterns("static", "__pycache__", "*.pyc"),
+    )
+    return tmp_path
+
+
+def add_import(root: Path, module: str, line: str) -> None:
+    path = root / "explainer" / module
+    path.write_text(path.read_text(encoding="utf-8") + f"\n{line}\n", encoding="utf-8")
+
+
+def test_project_keeps_its_import_contracts():
+    result = lint_imports(ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "0 broken" in result.stdout
+
+
+def test_copy_keeps_the_contracts_before_it_is_broken(code_copy):
+    assert lint_imports(code_copy).returncode == 0
+
+
+def test_data_layer_importing_a_view_breaks_the_layers(code_copy):
+    add_import(code_copy, "legaldata.py", "from . import views")
+    result = lint_imports(code_copy)
+    assert result.returncode != 0
+    assert "explainer.legaldata is not allowed to import explainer.views" in result.stdout
+
+
+def test_page_builder_loading_the_site_itself_breaks_the_layers(code_copy):
+    # The old content <-> handouts cycle came from handouts calling get_site().
+    add_import(code_copy, "handouts.py", "from .content import get_site")
+    result = lint_imports(code_copy)
+    assert result.returncode != 0
+    assert "explainer.handouts is not allowed to import explainer.content" in result.stdout
+
+
+def test_cycle_inside_one_layer_is_refused(code_copy):
+    # docfile and documents share a layer, so only the cycle contract can catch this.
+    add_import(code_copy, "documents.py", "from . import docfile")
+    result = lint_imports(code_copy)
+    assert result.returncode != 0
+    assert "No cycles are allowed in explainer" in result.stdout
