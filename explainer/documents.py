@@ -142,5 +142,7 @@ class Site:
             "/topics/",
             *(s.url for s in self.sections.values()),
             *(j.url for j in self.states.values()),
+            *(f"/states/compare/{c}/" for c in self.state_charges),
+            *(f"{j.url}{c}/" for j in self.states.values() for c in self.state_charges),
             *(d.url for d in self.all_documents()),
         ]

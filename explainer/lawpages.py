@@ -63,6 +63,7 @@ def charge_context(site: Site, state: Jurisdiction, category: Category) -> dict:
         "penalties": [(p, cited.marks(p.sources), STATUS_WORDS[p.status]) for p in charge.penalties]
         if charge
         else [],
+        "summary": _cited_item(charge.summary if charge else None, cited),
         "counting": _cited_item(charge.counting if charge else None, cited),
         "registration": _cited_item(charge.registration if charge else None, cited),
         "sources": cited.sources,

@@ -83,12 +83,13 @@ class Charge:
     penalties: tuple[StatePenalty, ...]
     counting: Item | None
     registration: Item | None
+    summary: Item | None = None  # what the law does in plain words, e.g. where no prison applies
 
     def source_keys(self) -> tuple[str, ...]:
         keys = [s.source for s in self.statutes]
         for p in self.penalties:
             keys.extend(p.sources)
-        for item in (self.counting, self.registration):
+        for item in (self.summary, self.counting, self.registration):
             if item:
                 keys.extend(item.sources)
         return tuple(dict.fromkeys(keys))
@@ -106,7 +107,7 @@ class StateLaw:
         found: list = list(self.facts.values())
         for charge in self.charges.values():
             found += list(charge.penalties)
-            found += [i for i in (charge.counting, charge.registration) if i]
+            found += [i for i in (charge.summary, charge.counting, charge.registration) if i]
         return found
 
 
@@ -252,7 +253,7 @@ def _charge(key: str, raw, known: set[str], out: Collector) -> Charge | None:
     if not isinstance(raw, dict):
         out.add(None, f"{where}must be a mapping")
         return None
-    _unknown(raw, {"statutes", "penalties", "counting", "registration"}, where, out)
+    _unknown(raw, {"statutes", "summary", "penalties", "counting", "registration"}, where, out)
     statutes = []
     for item in raw.get("statutes") or []:
         if not isinstance(item, dict) or not item.get("citation") or not item.get("name"):
@@ -290,15 +291,11 @@ def _charge(key: str, raw, known: set[str], out: Collector) -> Charge | None:
                 _status(item, where, out),
             )
         )
-    return Charge(
-        key,
-        tuple(statutes),
-        tuple(penalties),
-        _item(raw["counting"], f"{where}counting: ", known, out) if "counting" in raw else None,
-        _item(raw["registration"], f"{where}registration: ", known, out)
-        if "registration" in raw
-        else None,
-    )
+    items = {
+        name: _item(raw[name], f"{where}{name}: ", known, out) if name in raw else None
+        for name in ("summary", "counting", "registration")
+    }
+    return Charge(key, tuple(statutes), tuple(penalties), **items)
 
 
 @dataclass(frozen=True)
