@@ -78,6 +78,8 @@ def article(request, section, slug):
             "section": site.sections[section],
             "related": [site.articles[key] for key in found.related],
             "overdue": found.review_overdue(timezone.localdate()),
+            # State law on the same charge: the chosen state's pages, else the comparisons.
+            "state_law": [c for c in site.state_charges.values() if c.article == found.key],
         },
     )
 
@@ -93,7 +95,11 @@ def page(request, slug):
 def intake(request):
     site = get_site()
     # On screen the site's own links stay relative; only paper needs the full address.
-    context = {**handouts.sheet_context(request, site, site.pages["intake"]), "site_root": ""}
+    context = {
+        **handouts.sheet_context(request, site, site.pages["intake"]),
+        "site_root": "",
+        "state_law": list(site.state_charges.values()),
+    }
     return render(request, "intake.html", context)
 
 

@@ -148,3 +148,18 @@ class TestComparison:
         data = json.loads(client.get("/states/compare/enticement.json").content)
         site = get_site()
         assert data["states"] == lawpages.download_rows(site, site.state_charges["enticement"])
+
+
+@pytest.mark.usefixtures("fixture_content")
+class TestWhereStateLawIsLinked:
+    def test_charge_article_links_the_chosen_states_page(self, client):
+        html = client.get("/charges/enticement/?state=wi").content.decode()
+        assert 'href="/states/wi/enticement/"' in html and "The law in Wisconsin" in html
+
+    def test_charge_article_without_a_state_links_the_comparison(self, client):
+        html = client.get("/charges/enticement/").content.decode()
+        assert 'href="/states/compare/enticement/"' in html
+
+    def test_intake_page_links_the_callers_state_law(self, client):
+        html = client.get("/intake/?state=wi").content.decode()
+        assert 'href="/states/wi/possession/"' in html
