@@ -17,8 +17,16 @@ FEED_LENGTH = 50
 
 
 @dataclass(frozen=True)
+class StateLawPage:
+    """A jurisdiction's law pages, as one entry: they change together when re-researched."""
+
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
 class SiteChange:
-    document: Article
+    document: Article | StateLawPage
     change: Change
     number: int  # position in the page's own log, oldest first, so each entry keeps its id
 
@@ -34,7 +42,30 @@ def site_changes(site: Site) -> list[SiteChange]:
         for doc in site.all_documents()
         for index, change in enumerate(doc.changes)
     ]
+    found += state_law_changes(site)
     return sorted(found, key=lambda c: (-c.change.date.toordinal(), c.document.title))
+
+
+def state_law_changes(site: Site) -> list[SiteChange]:
+    """One entry per researched jurisdiction, dated by the newest source it was checked in."""
+    found = []
+    for state in site.states.values():
+        law = state.law
+        if not law or not law.sources:
+            continue
+        checked = max(datetime.date.fromisoformat(s.checked) for s in law.sources.values())
+        text = (
+            f"{state.name} law, charge by charge: statutes, prison ranges and registration "
+            f"for {len(law.charges)} kinds of charge, each with its sources."
+        )
+        found.append(
+            SiteChange(
+                StateLawPage(f"{state.name}: state law by charge", state.url),
+                Change(checked, text, ""),
+                1,
+            )
+        )
+    return found
 
 
 class ChangesFeed(Feed):

@@ -54,7 +54,8 @@ def test_feed_entry_links_to_that_change_on_its_page(client):
 
 def test_feed_lists_newest_changes_first_with_unique_ids(content_copy):
     add_change(content_copy, "articles/charges/enticement.md", "2027-01-05", "Corrected a date.")
-    changes = site_changes(load_site(content_copy))
+    # Page change logs only; state law entries are covered in test_statelaw.
+    changes = [c for c in site_changes(load_site(content_copy)) if c.document.url != "/states/wi/"]
     assert [c.change.change for c in changes] == ["Corrected a date.", "First published."]
     assert [c.number for c in changes] == [2, 1]
 

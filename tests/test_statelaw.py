@@ -163,3 +163,16 @@ class TestWhereStateLawIsLinked:
     def test_intake_page_links_the_callers_state_law(self, client):
         html = client.get("/intake/?state=wi").content.decode()
         assert 'href="/states/wi/possession/"' in html
+
+
+@pytest.mark.usefixtures("fixture_content")
+def test_feed_announces_each_researched_state(client):
+    xml = client.get("/feed/").content.decode()
+    assert "Wisconsin: state law by charge" in xml and "Guam: state law by charge" not in xml
+
+
+@pytest.mark.usefixtures("fixture_content")
+def test_sitemap_lists_state_charge_pages_and_comparisons(client):
+    xml = client.get("/sitemap.xml").content.decode()
+    assert "<loc>http://testserver/states/wi/enticement/</loc>" in xml
+    assert "<loc>http://testserver/states/compare/possession/</loc>" in xml
