@@ -6,6 +6,7 @@ test keeps the two in step, so the published coverage figures are the ones the d
 
 from dataclasses import dataclass
 
+from .statelaw import FACTS
 from .states import Jurisdiction
 
 # The 20 most populous states and DC: every contact there must be read on the office's own site.
@@ -74,6 +75,58 @@ def rows(jurisdictions) -> list[Row]:
     return [row(j) for j in sorted(jurisdictions, key=lambda j: j.name)]
 
 
+@dataclass(frozen=True)
+class LawRow:
+    code: str
+    name: str
+    charges: int  # categories with at least one statute
+    with_range: int  # categories with a prison range
+    facts: int
+    verified: int
+    secondary: int
+    unverified: int
+
+
+def law_row(j: Jurisdiction) -> LawRow:
+    law = j.law
+    if law is None:
+        return LawRow(j.code, j.name, 0, 0, 0, 0, 0, 0)
+    values = law.values()
+    return LawRow(
+        code=j.code,
+        name=j.name,
+        charges=len(law.charges),
+        with_range=sum(bool(c.penalties) for c in law.charges.values()),
+        facts=len(law.facts),
+        verified=sum(v.status == "verified" for v in values),
+        secondary=sum(v.status == "verified-2nd" for v in values),
+        unverified=sum(v.status == "unverified" for v in values),
+    )
+
+
+def law_markdown(jurisdictions, categories: int, facts: int) -> str:
+    """State law coverage: how many charge categories and state facts each file fills."""
+    lines = [
+        f"| code | jurisdiction | charges (of {categories}) | with prison range "
+        f"| facts (of {facts}) | verified | unofficial copy | unverified |",
+        "| --- | --- | --: | --: | --: | --: | --: | --: |",
+    ]
+    found = [law_row(j) for j in sorted(jurisdictions, key=lambda j: j.name)]
+    for r in found:
+        lines.append(
+            f"| {r.code} | {r.name} | {r.charges} | {r.with_range} | {r.facts} | {r.verified} "
+            f"| {r.secondary} | {r.unverified} |"
+        )
+    values = sum(r.verified + r.secondary + r.unverified for r in found)
+    lines.append("")
+    lines.append(
+        f"{sum(r.charges > 0 for r in found)} jurisdictions researched, {values} values: "
+        f"{sum(r.verified for r in found)} read in the official statute text, "
+        f"{sum(r.secondary for r in found)} read only in an unofficial copy."
+    )
+    return "\n".join(lines) + "\n"
+
+
 def markdown(found: list[Row]) -> str:
     """The coverage table as Markdown, exactly as docs/states.md carries it."""
     lines = [
@@ -95,3 +148,14 @@ def markdown(found: list[Row]) -> str:
         f"{sum(r.unverified for r in found)} not confirmed."
     )
     return "\n".join(lines) + "\n"
+
+
+def report(site) -> str:
+    """Both tables, as `manage.py state_coverage` prints them and docs/states.md carries them."""
+    found = site.states.values()
+    return (
+        "### Who to call\n\n"
+        + markdown(rows(found))
+        + "\n### State law, charge by charge\n\n"
+        + law_markdown(found, len(site.state_charges), len(FACTS))
+    )

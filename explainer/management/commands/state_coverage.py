@@ -7,7 +7,7 @@ from explainer.content import get_site
 
 
 class Command(BaseCommand):
-    help = "Print contact coverage per jurisdiction, as the table in docs/states.md."
+    help = "Print contact and state-law coverage per jurisdiction, as in docs/states.md."
 
     def handle(self, *args, **options):
-        self.stdout.write(coverage.markdown(coverage.rows(get_site().states.values())), ending="")
+        self.stdout.write(coverage.report(get_site()), ending="")
