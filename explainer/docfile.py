@@ -11,7 +11,7 @@ from . import frontmatter, markup, yamlfile
 from .documents import Article, Site
 from .errors import Collector, Problem
 from .legaldata import Source
-from .tags import TagRenderer
+from .tags import BLOCK_KINDS, TagRenderer
 
 
 @dataclass
@@ -82,7 +82,7 @@ def render(
     renderer: TagRenderer,
 ) -> None:
     article.sources = renderer.number_sources(front_sources, tags, article.penalties)
-    article.html, article.headings = markup.render(source.body, renderer.render)
+    article.html, article.headings = markup.render(source.body, renderer.render, BLOCK_KINDS)
     if article.penalties:
         article.card_html = renderer.penalty_table(
             [renderer.data.offenses[k] for k in article.penalties]

@@ -111,6 +111,12 @@ class Offense:
     def has_minimum(self) -> bool:
         return any(p.has_minimum for p in self.penalties)
 
+    @property
+    def source_keys(self) -> tuple[str, ...]:
+        """The statute's source, then each penalty line's, once each."""
+        keys = [self.statute_source, *(k for line in self.penalties for k in line.sources)]
+        return tuple(dict.fromkeys(keys))
+
 
 @dataclass(frozen=True)
 class Figure:
@@ -152,21 +158,9 @@ class LegalData:
     tiers: list[Tier] = field(default_factory=list)
     resources: dict[str, Resource] = field(default_factory=dict)
 
-    def sources_of(self, kind: str, key: str) -> tuple[str, ...]:
-        """Every source key behind one data item, so a page can list what it relied on."""
-        if kind == "offense":
-            offense = self.offenses[key]
-            keys = [offense.statute_source]
-            for line in offense.penalties:
-                keys.extend(line.sources)
-            return tuple(dict.fromkeys(keys))
-        if kind == "figure":
-            return self.figures[key].sources
-        if kind == "resource":
-            return self.resources[key].sources
-        if kind == "tiers":
-            return tuple(dict.fromkeys(k for t in self.tiers for k in t.sources))
-        raise KeyError(kind)
+    @property
+    def tier_sources(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(k for t in self.tiers for k in t.sources))
 
 
 def is_https_url(value) -> bool:

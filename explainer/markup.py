@@ -16,9 +16,6 @@ from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
 
 TAG_RE = re.compile(r"\{\{\s*([a-z-]+)(?::([^}|]*?))?(?:\|([^}]*?))?\s*\}\}")
-INLINE_KINDS = {"penalty", "statute", "fig", "cite", "resource", "term"}
-BLOCK_KINDS = {"penalty-table", "minimums-table", "registration-table", "resources"}
-KINDS_WITHOUT_KEY = {"minimums-table", "registration-table"}
 
 
 @dataclass(frozen=True)
@@ -28,6 +25,7 @@ class Tag:
     shown: str
     line: int
     raw: str
+    alone: bool = False  # the whole line, as a block tag must be
 
     @property
     def keys(self) -> list[str]:
@@ -35,7 +33,10 @@ class Tag:
 
 
 def scan_tags(body: str, first_line: int) -> tuple[list[Tag], list[tuple[int, str]]]:
-    """Find every tag with its file line; return the tags and any (line, problem) found."""
+    """Find every tag with its file line; return the tags and any (line, problem) found.
+
+    Only the syntax is checked here; what each kind needs is checked by tags.TAG_KINDS.
+    """
     tags, problems = [], []
     for offset, text in enumerate(body.splitlines()):
         line = first_line + offset
@@ -43,33 +44,22 @@ def scan_tags(body: str, first_line: int) -> tuple[list[Tag], list[tuple[int, st
             problems.append((line, "malformed data tag (expected {{kind:key}})"))
         for match in TAG_RE.finditer(text):
             kind, arg, shown = match.group(1), (match.group(2) or "").strip(), match.group(3)
-            tag = Tag(kind, arg, (shown or "").strip(), line, match.group(0))
-            if kind not in INLINE_KINDS | BLOCK_KINDS:
-                problems.append((line, f"unknown data tag kind {kind!r} in {tag.raw}"))
-                continue
-            if kind in BLOCK_KINDS and text.strip() != match.group(0):
-                problems.append((line, f"{tag.raw} must stand alone on its own line"))
-            if kind not in KINDS_WITHOUT_KEY and not tag.keys:
-                problems.append((line, f"{tag.raw} needs a key"))
-            tags.append(tag)
+            alone = text.strip() == match.group(0)
+            tags.append(Tag(kind, arg, (shown or "").strip(), line, match.group(0), alone))
     return tags, problems
 
 
-def heading_id(text: str) -> str:
-    """The stable id a heading gets, so links like /charges/x/#what-is-it keep working."""
-    return slugify(text, "-")
-
-
 class _BlockTags(Preprocessor):
-    def __init__(self, md, render):
+    def __init__(self, md, render, block_kinds):
         super().__init__(md)
         self.render = render
+        self.block_kinds = block_kinds
 
     def run(self, lines):
         out = []
         for text in lines:
             match = TAG_RE.fullmatch(text.strip())
-            if match and match.group(1) in BLOCK_KINDS:
+            if match and match.group(1) in self.block_kinds:
                 html = self.render(match)
                 out.extend(["", self.md.htmlStash.store(html), ""])
             else:
@@ -82,24 +72,29 @@ class _InlineTags(InlineProcessor):
         super().__init__(pattern, md)
         self.render = render
 
-    def handleMatch(self, m, data):  # noqa: N802 - Markdown's API name
+    def handleMatch(self, m, data):
         return self.md.htmlStash.store(self.render(m)), m.start(0), m.end(0)
 
 
 class _TagExtension(Extension):
-    def __init__(self, render):
+    def __init__(self, render, block_kinds):
         super().__init__()
         self.render = render
+        self.block_kinds = block_kinds
 
-    def extendMarkdown(self, md):  # noqa: N802 - Markdown's API name
-        md.preprocessors.register(_BlockTags(md, self.render), "data_block_tags", 27)
+    def extendMarkdown(self, md):
+        md.preprocessors.register(
+            _BlockTags(md, self.render, self.block_kinds), "data_block_tags", 27
+        )
         md.inlinePatterns.register(
             _InlineTags(TAG_RE.pattern, md, self.render), "data_inline_tags", 200
         )
 
 
-def render(body: str, render_tag) -> tuple[str, list[dict]]:
+def render(body: str, render_tag, block_kinds) -> tuple[str, list[dict]]:
     """Render Markdown; render_tag(kind, keys, shown) returns the HTML for one data tag.
+
+    A tag of one of block_kinds standing alone on its line becomes a block of its own.
 
     Returns the HTML and the heading tokens (level, id, name) for the table of contents.
     """
@@ -114,7 +109,7 @@ def render(body: str, render_tag) -> tuple[str, list[dict]]:
             "tables",
             "sane_lists",
             "toc",
-            _TagExtension(from_match),
+            _TagExtension(from_match, block_kinds),
         ],
         extension_configs={"toc": {"slugify": slugify, "toc_depth": "2-3"}},
         output_format="html",

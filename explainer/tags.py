@@ -1,4 +1,12 @@
-"""What each data tag means: checking its keys, numbering citations, rendering its HTML."""
+"""What each data tag means: one TAG_KINDS entry per kind, and the renderer that uses them.
+
+An entry says whether the tag stands alone as a block, which table of the legal data (or
+the glossary) its keys name, how it renders and which sources it cites. Adding a kind is one
+entry here plus its row in docs/content-format.md (a test checks the two agree).
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -11,6 +19,16 @@ from .phones import tel
 UNVERIFIED = '<span class="unverified">(not yet verified)</span>'
 
 
+@dataclass(frozen=True)
+class TagKind:
+    block: bool  # stands alone on its own line and renders as a block
+    table: str | None  # the LegalData table (or "glossary") its keys name; None: no key
+    noun: str  # what a key names, for "unknown ... key" messages
+    render: Callable[["TagRenderer", list[str], str], str]
+    sources: Callable[["TagRenderer", list[str]], Iterable[str]]
+    check: Callable[["TagRenderer", Tag], list[str]] | None = None  # beyond "key exists"
+
+
 class TagRenderer:
     """One per document: it numbers the sources that document cites, in order of use."""
 
@@ -19,42 +37,28 @@ class TagRenderer:
         self.glossary = glossary
         self.numbers: dict[str, int] = {}
 
+    def table(self, name: str) -> dict:
+        return self.glossary if name == "glossary" else getattr(self.data, name)
+
     def check(self, tag: Tag) -> list[str]:
-        kind, keys = tag.kind, tag.keys
-        tables = {
-            "penalty": self.data.offenses,
-            "statute": self.data.offenses,
-            "penalty-table": self.data.offenses,
-            "fig": self.data.figures,
-            "cite": self.data.sources,
-            "resource": self.data.resources,
-            "resources": self.data.resources,
-            "term": self.glossary,
-        }
-        if kind == "minimums-table" or kind == "registration-table":
-            if kind == "registration-table" and not self.data.tiers:
-                return ["{{registration-table}} needs registration_tiers in the data"]
-            return []
-        if kind == "penalty" and len(keys) == 1 and "#" in keys[0]:
-            key, _, number = keys[0].partition("#")
-            offense = self.data.offenses.get(key)
-            if not offense:
-                return [f"unknown offense key {key!r} in {tag.raw}"]
-            if not number.isdigit() or not 1 <= int(number) <= len(offense.penalties):
-                return [f"{tag.raw}: {key!r} has penalty lines 1 to {len(offense.penalties)}"]
-            return []
-        names = {
-            "fig": "figure",
-            "cite": "source",
-            "term": "glossary term",
-            "resource": "resource",
-            "resources": "resource",
-        }
-        return [
-            f"unknown {names.get(kind, 'offense')} key {key!r} in {tag.raw}"
-            for key in keys
-            if key not in tables[kind]
-        ]
+        kind = TAG_KINDS.get(tag.kind)
+        if kind is None:
+            return [f"unknown data tag kind {tag.kind!r} in {tag.raw}"]
+        problems = []
+        if kind.block and not tag.alone:
+            problems.append(f"{tag.raw} must stand alone on its own line")
+        if kind.table and not tag.keys:
+            problems.append(f"{tag.raw} needs a key")
+        if kind.check:
+            return problems + kind.check(self, tag)
+        if kind.table:
+            table = self.table(kind.table)
+            problems += [
+                f"unknown {kind.noun} key {key!r} in {tag.raw}"
+                for key in tag.keys
+                if key not in table
+            ]
+        return problems
 
     def number_sources(self, front: list[Source], tags: list[Tag], penalties: list[str]):
         """Front-matter sources first, then each source the data tags rely on."""
@@ -62,31 +66,14 @@ class TagRenderer:
         for source in front:
             ordered.setdefault(source.key, source)
         for key in penalties:
-            for skey in self.data.sources_of("offense", key):
+            for skey in self.data.offenses[key].source_keys:
                 ordered.setdefault(skey, self.data.sources[skey])
         for tag in tags:
-            for skey in self._tag_sources(tag):
+            keys = [k.partition("#")[0] for k in tag.keys]
+            for skey in TAG_KINDS[tag.kind].sources(self, keys):
                 ordered.setdefault(skey, self.data.sources[skey])
         self.numbers = {key: n for n, key in enumerate(ordered, start=1)}
         return list(ordered.values())
-
-    def _tag_sources(self, tag: Tag) -> tuple[str, ...]:
-        keys = [k.partition("#")[0] for k in tag.keys]
-        if tag.kind in {"penalty", "statute", "penalty-table"}:
-            return tuple(s for k in keys for s in self.data.sources_of("offense", k))
-        if tag.kind == "minimums-table":
-            return tuple(
-                s for o in self.minimum_offenses() for s in self.data.sources_of("offense", o.key)
-            )
-        if tag.kind == "registration-table":
-            return self.data.sources_of("tiers", "")
-        if tag.kind == "fig":
-            return tuple(s for k in keys for s in self.data.sources_of("figure", k))
-        if tag.kind in {"resource", "resources"}:
-            return tuple(s for k in keys for s in self.data.sources_of("resource", k))
-        if tag.kind == "cite":
-            return tuple(keys)
-        return ()
 
     def minimum_offenses(self) -> list[Offense]:
         found = [o for o in self.data.offenses.values() if o.has_minimum]
@@ -102,7 +89,7 @@ class TagRenderer:
         return format_html('<sup class="cite">[{}]</sup>', links)
 
     def render(self, kind: str, keys: list[str], shown: str) -> str:
-        return getattr(self, "_" + kind.replace("-", "_"))(keys, shown)
+        return TAG_KINDS[kind].render(self, keys, shown)
 
     def _penalty(self, keys, shown):
         key, _, number = keys[0].partition("#")
@@ -181,6 +168,66 @@ class TagRenderer:
         return render_to_string(
             "includes/penalty_table.html", {"rows": rows, "only_minimums": only_minimums}
         )
+
+
+def _check_penalty(renderer: TagRenderer, tag: Tag) -> list[str]:
+    """{{penalty:KEY#N}} names one penalty line, which must exist."""
+    if len(tag.keys) != 1 or "#" not in tag.keys[0]:
+        offenses = renderer.data.offenses
+        return [f"unknown offense key {k!r} in {tag.raw}" for k in tag.keys if k not in offenses]
+    key, _, number = tag.keys[0].partition("#")
+    offense = renderer.data.offenses.get(key)
+    if not offense:
+        return [f"unknown offense key {key!r} in {tag.raw}"]
+    if not number.isdigit() or not 1 <= int(number) <= len(offense.penalties):
+        return [f"{tag.raw}: {key!r} has penalty lines 1 to {len(offense.penalties)}"]
+    return []
+
+
+def _check_tiers(renderer: TagRenderer, tag: Tag) -> list[str]:
+    if not renderer.data.tiers:
+        return ["{{registration-table}} needs registration_tiers in the data"]
+    return []
+
+
+def _offense_sources(renderer: TagRenderer, keys: list[str]) -> Iterable[str]:
+    return [s for k in keys for s in renderer.data.offenses[k].source_keys]
+
+
+def _minimum_sources(renderer: TagRenderer, keys: list[str]) -> Iterable[str]:
+    return [s for o in renderer.minimum_offenses() for s in o.source_keys]
+
+
+def _figure_sources(renderer: TagRenderer, keys: list[str]) -> Iterable[str]:
+    return [s for k in keys for s in renderer.data.figures[k].sources]
+
+
+def _resource_sources(renderer: TagRenderer, keys: list[str]) -> Iterable[str]:
+    return [s for k in keys for s in renderer.data.resources[k].sources]
+
+
+def _no_sources(renderer: TagRenderer, keys: list[str]) -> Iterable[str]:
+    return ()
+
+
+R = TagRenderer
+TAG_KINDS: dict[str, TagKind] = {
+    # Inline: inside a sentence.
+    "penalty": TagKind(False, "offenses", "offense", R._penalty, _offense_sources, _check_penalty),
+    "statute": TagKind(False, "offenses", "offense", R._statute, _offense_sources),
+    "fig": TagKind(False, "figures", "figure", R._fig, _figure_sources),
+    "cite": TagKind(False, "sources", "source", R._cite, lambda r, keys: keys),
+    "resource": TagKind(False, "resources", "resource", R._resource, _resource_sources),
+    "term": TagKind(False, "glossary", "glossary term", R._term, _no_sources),
+    # Blocks: alone on their own line.
+    "penalty-table": TagKind(True, "offenses", "offense", R._penalty_table, _offense_sources),
+    "minimums-table": TagKind(True, None, "", R._minimums_table, _minimum_sources),
+    "registration-table": TagKind(
+        True, None, "", R._registration_table, lambda r, keys: r.data.tier_sources, _check_tiers
+    ),
+    "resources": TagKind(True, "resources", "resource", R._resources, _resource_sources),
+}
+BLOCK_KINDS = frozenset(name for name, kind in TAG_KINDS.items() if kind.block)
 
 
 def in_sentence(term: str) -> str:
