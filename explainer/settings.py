@@ -72,6 +72,7 @@ TEMPLATES = [
             "context_processors": [
                 "django.template.context_processors.request",
                 "explainer.context.site",
+                "explainer.book.link",
                 "explainer.context.publisher",
                 "explainer.context.audience",
             ],
@@ -93,7 +94,8 @@ USE_I18N = False
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+# Where collectstatic writes; a front server may serve it (deploy/nginx.conf).
+STATIC_ROOT = Path(os.environ.get("EXPLAINER_STATIC_ROOT") or BASE_DIR / "staticfiles")
 STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
