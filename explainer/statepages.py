@@ -1,5 +1,7 @@
 """Choosing, sorting and filtering jurisdictions: plain functions the state views call."""
 
+from django.utils.http import url_has_allowed_host_and_scheme
+
 from .states import Jurisdiction
 
 SORTS = {
@@ -8,7 +10,6 @@ SORTS = {
     "teen_sexting_law": lambda j: (j.fact("teen_sexting_law").value or "zz", j.name),
     "kind": lambda j: (j.kind, j.name),
 }
-ANSWERS = {"yes", "no", "unknown"}
 
 
 def chosen(states: dict[str, Jurisdiction], raw) -> Jurisdiction | None:
@@ -23,29 +24,12 @@ def local_path(raw) -> str:
     if (
         not isinstance(raw, str)
         or not raw.startswith("/")
-        or raw.startswith("//")
-        or "\\" in raw
+        or not url_has_allowed_host_and_scheme(raw, allowed_hosts=None)
+        # It goes back out in a header, where a control character or space cannot go.
         or any(ord(c) < 33 for c in raw)
     ):
         return "/"
     return raw.split("?", 1)[0][:300]
-
-
-def table_options(params) -> dict:
-    """Sorting and filters read from the query string, with unknown values dropped."""
-    sort = params.get("sort", "name")
-    options = {
-        "sort": sort if sort in SORTS else "name",
-        "kind": params.get("kind")
-        if params.get("kind") in {"state", "district", "territory"}
-        else "",
-        "sorna": params.get("sorna") if params.get("sorna") in ANSWERS else "",
-        "teen_sexting_law": params.get("teen_sexting_law")
-        if params.get("teen_sexting_law") in ANSWERS
-        else "",
-        "q": (params.get("q") or "").strip()[:60],
-    }
-    return options
 
 
 def _answer(j: Jurisdiction, field: str) -> str:
@@ -53,6 +37,7 @@ def _answer(j: Jurisdiction, field: str) -> str:
 
 
 def select(states: dict[str, Jurisdiction], options: dict) -> list[Jurisdiction]:
+    """The rows a StateTableForm's options ask for, sorted."""
     found = list(states.values())
     if options["kind"]:
         found = [j for j in found if j.kind == options["kind"]]

@@ -8,6 +8,7 @@ from django_htmx.http import push_url
 
 from . import handouts, lawpages, statepages, states
 from .content import get_site
+from .forms import StateTableForm
 from .pagecache import cacheable
 from .search.results import find as find_pages
 
@@ -168,10 +169,10 @@ def states_index(request):
     picked = statepages.chosen(site.states, request.GET.get("state"))
     if picked:
         return redirect(picked.url)
-    options = statepages.table_options(request.GET)
+    form = StateTableForm.from_query(request.GET)
     context = {
-        "rows": statepages.select(site.states, options),
-        "options": options,
+        "rows": statepages.select(site.states, form.options),
+        "form": form,
         "columns": states.COLUMNS,
         "total": len(site.states),
     }

@@ -129,3 +129,11 @@ def test_attorney_page_state_swap_keeps_its_heading(client):
         "/attorney-box/?state=wi&next=/find-a-defense-attorney/", headers={"HX-Request": "true"}
     ).content.decode()
     assert "Help in your state" in html and "Help in Wisconsin" in html
+
+
+def test_table_filters_show_the_choices_in_use(client):
+    html = client.get("/states/?kind=territory&sorna=maybe").content.decode()
+    assert '<option value="territory" selected>Territories</option>' in html
+    # An unknown value is dropped, so the form shows "Any" as the table does.
+    assert '<option value="" selected>Any</option>' in html
+    assert '<option value="maybe"' not in html
