@@ -37,6 +37,10 @@ class Link:
     def tel(self) -> str:
         return tel(self.phone) if self.phone else ""
 
+    @property
+    def federal(self) -> bool:
+        return self.label.startswith("Federal case")
+
 
 def resource_link(data: LegalData, key: str, label: str = "") -> Link:
     resource = data.resources[key]

@@ -42,3 +42,28 @@ def test_charge_handout_prints_on_one_letter_page(page, article, state):
 def test_intake_sheet_prints_on_one_letter_page(page, state):
     query = f"?state={state}" if state else ""
     assert printed_pages(page, f"/intake/sheet/{query}") == 1
+
+
+def fullest_state_for(category: str) -> str:
+    """The state whose law and lawyer list for this charge take the most room on paper."""
+    site = get_site()
+
+    def room(state):
+        charge = state.law.charges.get(category) if state.law else None
+        law = 0
+        if charge:
+            law = sum(len(s.citation) + len(s.name) for s in charge.statutes)
+            law += sum(len(p.when) + len(p.grade) for p in charge.penalties)
+            law += len(charge.registration.value) if charge.registration else 0
+        links = sum(
+            len(link.name) + len(link.note) for link in handouts.lawyer_links(site.data, state)
+        )
+        return law + links
+
+    return max(site.states.values(), key=room).slug
+
+
+@pytest.mark.parametrize("category", list(get_site().state_charges))
+def test_state_charge_handout_prints_on_one_letter_page(page, category):
+    state = fullest_state_for(category)
+    assert printed_pages(page, f"/states/{state}/{category}/handout/") == 1
