@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from . import docfile, glossary, legaldata, links, sections, statelaw, states
+from . import docfile, glossary, home, legaldata, links, sections, statelaw, states
 from .documents import Site
 from .errors import ContentInvalid, Problem
 from .search import documents as searchdocs
@@ -54,7 +54,12 @@ def load_site(root: Path) -> Site:
         if page:
             site.pages[page.slug] = page
     _check_pages(site, root / "pages", problems)
+    site.entry_paths = home.load(root / "home.yaml", problems)
     links.check_cross_references(site, root / "glossary.yaml", problems)
+    for entry in site.entry_paths:
+        message = links.check_link(entry.url, site)
+        if message:
+            problems.append(Problem(root / "home.yaml", entry.line, message))
     for category in site.state_charges.values():
         if category.article not in site.articles:
             problems.append(

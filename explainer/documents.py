@@ -118,6 +118,7 @@ class Site:
     glossary: dict[str, GlossaryTerm]
     states: dict = field(default_factory=dict)
     state_charges: dict = field(default_factory=dict)  # charge categories state pages describe
+    entry_paths: list = field(default_factory=list)  # the home page's paths, from home.yaml
     synonyms: list = field(default_factory=list)
     intents: list = field(default_factory=list)  # pages some searches need first
     vocabulary: frozenset = frozenset()

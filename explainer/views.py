@@ -12,26 +12,6 @@ from .forms import StateTableForm
 from .pagecache import cacheable
 from .search.results import find as find_pages
 
-ENTRY_PATHS = [
-    {
-        "title": "I am facing a charge or an investigation",
-        # Straight to what to do now; the checklist leads on to the charge and the process.
-        "text": "What to do first, then what the charge means and how to get a lawyer now.",
-        "url": "/process/first-48-hours/",
-    },
-    {
-        "title": "Someone in my family is facing a charge",
-        "text": "What the process looks like, what registration means for a household, "
-        "and support for you.",
-        "url": "/families/",
-    },
-    {
-        "title": "I work in legal-aid intake",
-        "text": "Where to send a caller who needs a criminal defense lawyer.",
-        "url": "/intake/",
-    },
-]
-
 
 @require_safe
 @cacheable
@@ -41,7 +21,7 @@ def home(request):
         request,
         "home.html",
         {
-            "entry_paths": ENTRY_PATHS,
+            "entry_paths": site.entry_paths,
             "charges": site.section_articles("charges"),
             "sections": [(s, site.section_articles(s.slug)) for s in site.sections.values()],
         },

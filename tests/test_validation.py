@@ -140,3 +140,18 @@ def test_every_problem_is_reported_not_just_the_first(content_copy):
 def _relative(problems, root):
     prefix = str(root) + "/"
     return [p.removeprefix(prefix) for p in problems]
+
+
+def test_home_path_with_a_broken_link_names_its_line(content_copy):
+    edit(content_copy, "home.yaml", "link: /intake/", "link: /no-such-page/")
+    problems = _relative(problems_for(content_copy), content_copy)
+    # The line of the entry (its title), as for other YAML entries.
+    assert any(p.startswith("home.yaml:9: broken internal link '/no-such-page/'") for p in problems)
+
+
+def test_home_path_with_an_unknown_field_is_reported(content_copy):
+    edit(content_copy, "home.yaml", "link: /intake/", "link: /intake/\n    url: /intake/")
+    assert any(
+        p.startswith("home.yaml:") and "unknown field 'url'" in p
+        for p in _relative(problems_for(content_copy), content_copy)
+    )
