@@ -34,7 +34,7 @@ class YamlError(ValueError):
 def parse(text: str, line_offset: int = 0):
     """Parse YAML text; every mapping is a LineDict whose line counts from line_offset."""
     try:
-        data = yaml.load(text, Loader=_LineLoader)  # noqa: S506 - SafeLoader subclass
+        data = yaml.load(text, Loader=_LineLoader)  # a SafeLoader subclass: plain YAML types only
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = mark.line + 1 + line_offset if mark else None
