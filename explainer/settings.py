@@ -159,7 +159,7 @@ CONTENT_SECURITY_POLICY = {
 }
 
 # Access logs stay with the front server; Django itself logs only errors, and never a
-# query string, so search terms are not written anywhere (the privacy page, content/pages/privacy.md, says so).
+# query string, so search terms are not written anywhere (content/pages/privacy.md says so).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
