@@ -3,7 +3,7 @@
 get_site() loads everything on first use and keeps it; nothing is parsed per request.
 Any problem anywhere raises ContentInvalid listing every problem with its file and line,
 so a broken article stops `manage.py check`, the tests and a production start-up.
-Each file kind has its own module (docfile, sections, glossary, states, legaldata,
+Each file kind has its own module (docfile, sections, glossary, states, legalfile,
 synonyms); this one puts them together and runs the checks that span files.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from . import docfile, glossary, home, legaldata, links, sections, statelaw, states
+from . import docfile, glossary, home, legalfile, links, sections, statelaw, states
 from .documents import Site
 from .errors import ContentInvalid, Problem
 from .search import documents as searchdocs
@@ -36,7 +36,7 @@ def reset() -> None:
 def load_site(root: Path) -> Site:
     problems: list[Problem] = []
     site = Site(
-        data=legaldata.load(root / "legal-data.yaml", problems),
+        data=legalfile.load(root / "legal-data.yaml", problems),
         sections=sections.load(root / "sections.yaml", problems),
         articles={},
         pages={},
