@@ -4,6 +4,7 @@ scripts/test runs lint-imports on the project; these tests run it on a copy of t
 one bad import added, so a contract that stopped checking anything would be noticed.
 """
 
+import re
 import shutil
 import subprocess
 import sys
@@ -71,3 +72,25 @@ def test_cycle_inside_one_layer_is_refused(code_copy):
     result = lint_imports(code_copy)
     assert result.returncode != 0
     assert "No cycles are allowed in explainer" in result.stdout
+
+
+def readme_layout() -> str:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    return text.split("## Layout", 1)[1].split("```", 2)[1]
+
+
+def test_readme_layout_names_every_module():
+    layout = readme_layout()
+    modules = [
+        p.relative_to(ROOT / "explainer")
+        for p in (ROOT / "explainer").rglob("*.py")
+        if p.name != "__init__.py" and "migrations" not in p.parts and "management" not in p.parts
+    ]
+    missing = [str(m) for m in modules if m.name not in layout]
+    assert not missing, f"README.md's Layout does not name {missing}"
+
+
+def test_readme_layout_names_no_module_that_is_gone():
+    named = set(re.findall(r"\b([a-z_]+\.py)\b", readme_layout()))
+    existing = {p.name for p in ROOT.rglob("*.py") if ".venv" not in p.parts}
+    assert named <= existing, f"README.md's Layout names missing files {named - existing}"
