@@ -43,6 +43,9 @@ def page_kinds() -> list[str]:
         "attorney page",
         "states table",
         "state page",
+        "state charge page",
+        "state charge handout",
+        "state comparison",
         "404",
     ]
     return always + [kind for kind, route in OPTIONAL_ROUTES.items() if has_own_route(route)]
@@ -57,6 +60,16 @@ def charge_article():
     return get_site().section_articles("charges")[0]
 
 
+def researched_state():
+    """A state whose law file fills the charge page, so the checks see a full penalty card."""
+    states = get_site().states.values()
+    return next((j for j in states if j.law and j.law.charges), next(iter(states)))
+
+
+def first_charge() -> str:
+    return next(iter(get_site().state_charges))
+
+
 def path_for(kind: str) -> str:
     site = get_site()
     paths = {
@@ -67,6 +80,9 @@ def path_for(kind: str) -> str:
         "attorney page": lambda: "/find-a-defense-attorney/",
         "states table": lambda: "/states/",
         "state page": lambda: next(iter(site.states.values())).url,
+        "state charge page": lambda: f"{researched_state().url}{first_charge()}/",
+        "state charge handout": lambda: f"{researched_state().url}{first_charge()}/handout/",
+        "state comparison": lambda: f"/states/compare/{first_charge()}/",
         "404": lambda: NOT_FOUND,
         "search with results": lambda: f"/search/?q={SEARCH_QUERY}",
         "intake": lambda: "/intake/",
