@@ -143,6 +143,8 @@ def _line_of_item(front_text: str, item: str) -> int:
         entry = text.strip()
         if entry == item or entry.removeprefix("- ").strip("'\"") == item:
             return number
+        if item.endswith(":") and entry.startswith(item):  # a key with its value on its line
+            return number
     return 1
 
 

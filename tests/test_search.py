@@ -181,7 +181,10 @@ def test_results_follow_typing_and_keep_a_shareable_address(client, indexed):
     html = client.get("/search/").content.decode()
     form = html.split('<form class="search-form"', 1)[1].split("</form>", 1)[0]
     assert 'method="get" action="/search/"' in form
-    assert 'data-hx-trigger="input changed delay:300ms, search"' in form
+    # Typing replaces the current history entry (no entry per pause); pressing Search adds one.
+    box = form.split('<input id="search-q"', 1)[1].split(">", 1)[0]
+    assert 'data-hx-trigger="input changed delay:300ms"' in box
+    assert 'data-hx-replace-url="true"' in box and 'data-hx-push-url="false"' in box
     assert 'data-hx-push-url="true"' in form and 'data-hx-target="#search-results"' in form
 
 
@@ -373,11 +376,11 @@ def test_rebuilding_after_a_content_change_serves_the_new_text(search_backend, c
 
 
 def test_database_error_is_logged_by_kind_only(monkeypatch, indexed, caplog):
-    def broken(query, alias, limit):
-        raise DatabaseError(f"syntax error near {query.text}")
+    def broken(terms, alias):
+        raise DatabaseError(f"syntax error near {[t.words for t in terms]}")
 
-    monkeypatch.setattr(sqlite, "run", broken)
-    monkeypatch.setattr(postgres, "run", broken)
+    monkeypatch.setattr(sqlite, "counts", broken)
+    monkeypatch.setattr(postgres, "counts", broken)
     with caplog.at_level(logging.DEBUG):
         assert find(f"enticement {NEEDLE}").state == "unavailable"
     assert "Search failed with DatabaseError." in caplog.text

@@ -1,8 +1,9 @@
 """Search finds the right page for what worried readers actually type, on the real content.
 
-Every query in tests/search_queries.yaml names the page that should be in its top 3.
-The figure is printed (pytest -s, or in the summary on failure) so a change to ranking,
-synonyms or content shows what it did to relevance.
+Every query in tests/search_queries.yaml names the page that should come first. The test
+prints rank-1 and top-3 (pytest -s, or in the summary on failure) for the whole set, for the
+queries phrased the way people write (`style`) and for the held-out ones (never used to tune),
+so a change to ranking, synonyms, intents or content shows what it did to relevance.
 """
 
 from pathlib import Path
@@ -15,9 +16,26 @@ from django.core.management import call_command
 from explainer import content
 from explainer.search.results import find
 
-QUERIES = yaml.safe_load((Path(__file__).parent / "search_queries.yaml").read_text())
+HERE = Path(__file__).parent
+QUERIES = yaml.safe_load((HERE / "search_queries.yaml").read_text())
+NO_PAGE = yaml.safe_load((HERE / "search_no_page.yaml").read_text())
 TOP = 3
-REQUIRED_RECALL = 0.90
+REQUIRED_FIRST = 0.80
+REQUIRED_TOP = 0.90
+CRISIS = [
+    "fbi",
+    "police",
+    "raid",
+    "warrant",
+    "arrested",
+    "what do I do now",
+    "should I talk to them",
+    "the feds raided my house",
+    "cops at my door",
+]
+CRISIS_PAGES = {"/process/first-48-hours/", "/process/what-not-to-do/", "/find-a-defense-attorney/"}
+# Broad pages that used to sit in the top three for unrelated searches.
+BROAD = ["/how-the-law-changed/new-laws/", "/charges/online-solicitation/"]
 
 pytestmark = pytest.mark.django_db(databases="__all__")
 
@@ -30,9 +48,18 @@ def real_site(settings):
     content.reset()
 
 
-def test_query_list_covers_all_three_kinds_of_reader():
-    assert len(QUERIES) >= 40
+@pytest.fixture
+def real_index(real_site, search_backend):
+    call_command("build_search_index")
+    return settings.DATABASES[search_backend]["ENGINE"].rsplit(".", 1)[-1]
+
+
+def test_query_list_covers_all_kinds_of_reader_and_writing():
+    assert len(QUERIES) >= 150
     assert {q["who"] for q in QUERIES} == {"accused", "family", "intake"}
+    assert len([q for q in QUERIES if q.get("style") in {"question", "typo", "slang"}]) >= 60
+    assert len([q for q in QUERIES if q.get("held_out")]) >= 30
+    assert len({q["query"].lower() for q in QUERIES}) == len(QUERIES)
 
 
 def test_every_expected_page_exists(real_site):
@@ -40,15 +67,55 @@ def test_every_expected_page_exists(real_site):
     assert [q["url"] for q in QUERIES if q["url"] not in urls] == []
 
 
-def test_top_3_recall_on_real_content_is_at_least_90_percent(real_site, search_backend):
-    call_command("build_search_index")
-    misses = []
-    for item in QUERIES:
-        urls = [hit.url for hit in find(item["query"], real_site).hits[:TOP]]
-        if item["url"] not in urls:
-            misses.append(f"  {item['query']!r}: wanted {item['url']}, got {urls}")
-    recall = 1 - len(misses) / len(QUERIES)
-    engine = settings.DATABASES[search_backend]["ENGINE"].rsplit(".", 1)[-1]
-    print(f"\nSearch top-{TOP} recall on {engine}: {recall:.1%} of {len(QUERIES)} queries")
+def ranks(site, queries):
+    return [(q, [hit.url for hit in find(q["query"], site).hits]) for q in queries]
+
+
+def share(found, top):
+    return sum(q["url"] in urls[:top] for q, urls in found) / len(found)
+
+
+def test_right_page_first_and_in_the_top_three(real_site, real_index):
+    found = ranks(real_site, QUERIES)
+    for name, part in [
+        ("all", found),
+        ("as people write", [f for f in found if f[0].get("style")]),
+        ("held out", [f for f in found if f[0].get("held_out")]),
+    ]:
+        print(
+            f"\nSearch on {real_index}, {name}: rank-1 {share(part, 1):.1%}, "
+            f"top-{TOP} {share(part, TOP):.1%} of {len(part)} queries"
+        )
+    misses = [
+        f"  {q['query']!r}: wanted {q['url']}, got {urls[:TOP]}"
+        for q, urls in found
+        if urls[:1] != [q["url"]]
+    ]
     print("\n".join(misses))
-    assert recall >= REQUIRED_RECALL, "\n".join(misses)
+    assert share(found, 1) >= REQUIRED_FIRST, "\n".join(misses)
+    assert share(found, TOP) >= REQUIRED_TOP, "\n".join(misses)
+
+
+def test_crisis_searches_put_the_first_steps_on_top(real_site, real_index):
+    for query in CRISIS:
+        assert {h.url for h in find(query, real_site).hits[:3]} == CRISIS_PAGES, query
+
+
+def test_broad_pages_do_not_crowd_unrelated_searches(real_site, real_index):
+    found = ranks(real_site, QUERIES)
+    for page in BROAD:
+        crowded = [q["query"] for q, urls in found if page in urls[:TOP] and q["url"] != page]
+        assert len(crowded) <= len(QUERIES) * 0.05, (page, crowded)
+
+
+def test_searches_the_site_has_no_page_for_are_mostly_refused(real_site, real_index):
+    answered = [q for q in NO_PAGE if find(q, real_site).answered]
+    assert len(answered) <= len(NO_PAGE) * 0.2, answered
+
+
+def test_right_first_pages_are_not_refused(real_site, real_index):
+    """The threshold must not hide good answers: nearly every search whose first result is
+    right counts as answered."""
+    right = [q for q, urls in ranks(real_site, QUERIES) if urls[:1] == [q["url"]]]
+    refused = [q["query"] for q in right if not find(q["query"], real_site).answered]
+    assert len(refused) <= len(right) * 0.05, refused

@@ -34,6 +34,12 @@ class Lexicon:
         at = bisect.bisect_left(self.ordered, prefix)
         return at < len(self.ordered) and self.ordered[at].startswith(prefix)
 
+    def correct(self, word: str) -> str:
+        """The site word a typed word probably means, when the site does not use it."""
+        if word in self.known or len(word) < 4 or word.isdigit():
+            return ""
+        return self.closest(word)
+
     def closest(self, word: str) -> str:
         # Only words with the same first letter and about the same length are compared:
         # readers rarely get the first letter wrong, and comparing all would take too long.
@@ -47,8 +53,9 @@ class Lexicon:
 
 
 @functools.lru_cache(maxsize=4)
-def lexicon(vocabulary: frozenset[str], synonyms: tuple) -> Lexicon:
-    known = vocabulary | reader_words(list(synonyms))
+def lexicon(vocabulary: frozenset[str], synonyms: tuple, more=frozenset()) -> Lexicon:
+    """more: other words search understands, such as the intent table's."""
+    known = vocabulary | reader_words(list(synonyms)) | more
     by_shape: dict[tuple[str, int], list[str]] = {}
     for word in sorted(known):
         by_shape.setdefault((word[0], len(word)), []).append(word)

@@ -15,6 +15,7 @@ from .words import content_words, words
 
 MAX_QUERY = 200  # longer input is cut, not refused
 MAX_WORDS = 12  # bounds the work one query can ask of the database
+MAX_TYPED = 40
 MIN_PREFIX = 3
 CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\ufffd]")
 
@@ -26,6 +27,9 @@ class Query:
     terms: tuple[str, ...] = ()  # the site's terms, from the synonym table
     cut: bool = False
     completions: tuple[str, ...] = ()  # site words the last word may be the start of
+    # (typed, site word) for typed words the site does not use but has one close to
+    corrections: tuple[tuple[str, str], ...] = ()
+    typed: tuple[str, ...] = ()  # every word typed, common ones too (see intents.py)
 
     @property
     def empty(self) -> bool:
@@ -59,12 +63,20 @@ def parse(raw, synonyms=(), lexicon: Lexicon | None = None) -> Query:
     cut = len(text) > MAX_QUERY
     text = text[:MAX_QUERY].strip()
     meaningful = tuple(dict.fromkeys(content_words(text)))[:MAX_WORDS]
-    terms = tuple(expand(set(content_words(text)), synonyms))
-    completions = ()
+    completions, corrections = (), ()
     last = meaningful[-1] if meaningful else ""
     if lexicon and len(last) >= MIN_PREFIX and last not in lexicon.known:
         completions = lexicon.completions(last)  # probably still being typed
-    return Query(text, meaningful, terms, cut, completions)
+    if lexicon:
+        corrections = tuple(
+            (word, fixed)
+            for word in meaningful
+            if not (word == last and completions) and (fixed := lexicon.correct(word))
+        )
+    understood = set(meaningful) | {fixed for _, fixed in corrections}
+    terms = tuple(expand(understood, synonyms))
+    typed = tuple(words(text))[:MAX_TYPED]
+    return Query(text, meaningful, terms, cut, completions, corrections, typed)
 
 
 def alternatives(query: Query) -> list[QueryTerm]:
@@ -75,8 +87,38 @@ def alternatives(query: Query) -> list[QueryTerm]:
         last = query.words[-1]
         found.append(QueryTerm((last,), prefix=len(last) >= MIN_PREFIX))
     found += [QueryTerm((w,)) for w in query.completions]
+    found += [QueryTerm((fixed,)) for _, fixed in query.corrections]
     found += [QueryTerm(tuple(words(t))) for t in query.terms]
     return list(dict.fromkeys(found))
+
+
+@dataclass(frozen=True)
+class Concept:
+    """One meaningful word typed, and every term that would count as finding it: the word
+    (the last also as a beginning), its completions and spelling fix, and the site's terms
+    for any reader phrase it is part of."""
+
+    word: str
+    terms: tuple[QueryTerm, ...]
+
+
+def concepts(query: Query, synonyms=()) -> list[Concept]:
+    understood = set(query.words) | {fixed for _, fixed in query.corrections}
+    fixes = dict(query.corrections)
+    found = []
+    for index, word in enumerate(query.words):
+        last = index == len(query.words) - 1
+        terms = [QueryTerm((word,), prefix=last and len(word) >= MIN_PREFIX)]
+        if last:
+            terms += [QueryTerm((w,)) for w in query.completions]
+        if word in fixes:
+            terms.append(QueryTerm((fixes[word],)))
+        mine = {word, fixes.get(word, word)}
+        for entry in synonyms:
+            if any(phrase <= understood and phrase & mine for phrase in entry.readers):
+                terms += [QueryTerm(tuple(words(t))) for t in entry.site]
+        found.append(Concept(word, tuple(dict.fromkeys(terms))))
+    return found
 
 
 def informative(terms: list[QueryTerm], counts: list[int], documents: int) -> list[QueryTerm]:

@@ -1,8 +1,10 @@
 """The whole search for the view: a reader's words in, ranked pages with passages out.
 
-find() parses the query (query.py), asks the backend for the database that holds the index
-(sqlite.py or postgres.py), shapes the rows into safe HTML (highlight.py) and offers "did
-you mean" (lexicon.py). docs/search.md explains the choices.
+find() parses the query (query.py) and checks it against the intent table (intents.py);
+the backend for the database that holds the index (sqlite.py or postgres.py) counts and
+ranks the matches; ranking.py puts the best of them in order and says whether they answer
+the search; the backend highlights the few shown (highlight.py makes them safe HTML); and
+lexicon.py offers "did you mean". docs/search.md explains the choices.
 
 Privacy: the query is never logged, stored or put in a cookie. Errors are logged by kind
 only, because a database error message can quote the query.
@@ -14,10 +16,11 @@ from dataclasses import dataclass, field
 from django.db import DatabaseError
 from django.utils.safestring import SafeString
 
-from . import index
+from ..models import SearchDocument
+from . import index, intents, ranking
 from .highlight import START, marked
 from .lexicon import lexicon, suggest
-from .query import Query, parse
+from .query import Query, alternatives, concepts, informative, parse
 
 logger = logging.getLogger(__name__)
 
@@ -40,24 +43,87 @@ class Results:
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
     suggestion: str = ""
+    # False when no page covers enough of the search: the page then says the site has no
+    # page on it yet (ranking.ANSWERS).
+    answered: bool = True
+    cover: float = 0.0  # of the first result, from 0 to 1
 
 
 def find(raw, site) -> Results:
-    known = lexicon(site.vocabulary, tuple(site.synonyms))
+    known = lexicon(site.vocabulary, tuple(site.synonyms), intents.reader_words(site.intents))
     query = parse(raw, site.synonyms, known)
-    if query.empty:
+    wanted = intents.match(list(query.typed), site.intents)
+    if query.empty and not wanted.pages:
         return Results(query, "empty")
     state = index.status(site)
     if state != "ready":
         logger.error("Search index is %s; run `manage.py build_search_index`.", state)
         return Results(query, "unavailable")
     alias = index.database()
+    backend = index.backend(alias)
     try:
-        rows, total = index.backend(alias).run(query, alias, SHOWN)
+        with backend.searching(alias):
+            results = _search(query, site, wanted.pages, backend, alias)
     except DatabaseError as exc:
         logger.error("Search failed with %s.", type(exc).__name__)
         return Results(query, "unavailable")
-    return Results(query, "ok", shape(rows), total, suggest(query.text, known))
+    results.suggestion = suggest(query.text, known)
+    return results
+
+
+def _search(query: Query, site, pinned: tuple[str, ...], backend, alias: str) -> Results:
+    terms, found = alternatives(query), concepts(query, site.synonyms)
+    ordered, total = [], 0
+    if terms:
+        documents, counts = backend.counts(terms, alias)
+        terms = informative(terms, counts, documents)
+        weight = ranking.weights(
+            found, dict(zip(alternatives(query), counts, strict=True)), documents
+        )
+        best, total = backend.rank(terms, alias, ranking.CANDIDATES)
+        texts = _headline_text(alias, [i for i, _ in best])
+        candidates = [ranking.Candidate(i, score, texts[i]) for i, score in best]
+        ordered = ranking.order(candidates, found, weight)
+    lead = _lead(pinned, [c.id for c, _ in ordered], alias)
+    shown = lead + [c.id for c, _ in ordered if c.id not in lead][: SHOWN - len(lead)]
+    rows = backend.rows(terms, alias, shown) if terms and shown else {}
+    unmatched = [i for i in lead if i not in rows]
+    rows |= _plain_rows(alias, unmatched)
+    cover = ordered[0][1] if ordered else 0.0
+    answered = bool(lead) or cover >= ranking.ANSWERS
+    hits = shape([rows[i] for i in shown if i in rows])
+    return Results(query, "ok", hits, total + len(unmatched), answered=answered, cover=cover)
+
+
+def _lead(pinned: tuple[str, ...], ranked: list[int], alias: str) -> list[int]:
+    """The intent's pages, those the search ranks highest first, then the others in the
+    order the intent table lists them."""
+    if not pinned:
+        return []
+    ids = dict(SearchDocument.objects.using(alias).filter(url__in=pinned).values_list("url", "id"))
+    listed = [ids[u] for u in pinned if u in ids]
+    place = {i: n for n, i in enumerate(ranked)}
+    return sorted(listed, key=lambda i: (place.get(i, len(ranked)), listed.index(i)))
+
+
+def _headline_text(alias: str, ids: list[int]) -> dict[int, str]:
+    """Each page's title, readers' questions, summary and headings, for ranking.order()."""
+    found = SearchDocument.objects.using(alias).filter(id__in=ids)
+    return {
+        i: "\n".join(parts)
+        for i, *parts in found.values_list("id", "title", "questions", "summary", "headings")
+    }
+
+
+def _plain_rows(alias: str, ids: list[int]) -> dict[int, tuple]:
+    """Rows without highlights, for intent pages that do not contain the words typed."""
+    found = SearchDocument.objects.using(alias).filter(id__in=ids)
+    return {
+        i: (url, kind, label, title, summary, "")
+        for i, url, kind, label, title, summary in found.values_list(
+            "id", "url", "kind", "label", "title", "summary"
+        )
+    }
 
 
 def shape(rows: list[tuple]) -> list[Hit]:

@@ -1,13 +1,16 @@
 """The SQLite backend: an FTS5 table over the SearchDocument rows, ranked by bm25."""
 
+import contextlib
+
 from django.db import connections
 
 from ..models import SearchDocument
 from .highlight import END, START
-from .query import Query, QueryTerm, alternatives, informative
+from .query import QueryTerm
 
 FTS_TABLE = "explainer_search_fts"
-# The indexed columns, in order, and their bm25 weights.
+# The indexed columns, in order, and their bm25 weights: readers' questions count as much
+# as the title, summary and headings less, the body least (docs/search.md, "Ranking").
 COLUMNS = ("title", "questions", "summary", "headings", "body")
 FTS_RANK = "bm25(10.0, 10.0, 4.0, 4.0, 1.0)"
 
@@ -32,37 +35,48 @@ def expression(terms: list[QueryTerm]) -> str:
     return " OR ".join(t.fts5() for t in terms)
 
 
-def run(query: Query, alias: str, limit: int) -> tuple[list[tuple], int]:
+def counts(terms: list[QueryTerm], alias: str) -> tuple[int, list[int]]:
+    """How many pages there are, and how many each term is found in."""
     fts, docs = FTS_TABLE, SearchDocument._meta.db_table
-    terms = alternatives(query)
+    each = "".join(f", (SELECT count(*) FROM {fts} WHERE {fts} MATCH %s)" for _ in terms)
     with connections[alias].cursor() as cursor:
-        if len(terms) > 1:
-            counts = ", ".join(f"(SELECT count(*) FROM {fts} WHERE {fts} MATCH %s)" for _ in terms)
-            cursor.execute(
-                f"SELECT (SELECT count(*) FROM {docs}), {counts}", [t.fts5() for t in terms]
-            )
-            documents, *found = cursor.fetchone()
-            terms = informative(terms, found, documents)
-        matching = expression(terms)
+        cursor.execute(f"SELECT (SELECT count(*) FROM {docs}){each}", [t.fts5() for t in terms])
+        documents, *found = cursor.fetchone()
+    return documents, found
+
+
+def rank(terms: list[QueryTerm], alias: str, limit: int) -> tuple[list[tuple[int, float]], int]:
+    """The best pages matching any term, as (id, score: higher is better), and how many
+    match in all. bm25 is negative (lower is better), so a boost below 1 moves a page down."""
+    fts, docs = FTS_TABLE, SearchDocument._meta.db_table
+    matching = expression(terms)
+    with connections[alias].cursor() as cursor:
         cursor.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH %s", [matching])
         total = cursor.fetchone()[0]
-        # Rank first, then make highlights for the few shown: highlighting every match
-        # costs more than ranking them. bm25 is negative (lower is better), so a boost
-        # below 1 moves a page down.
         cursor.execute(
-            f"SELECT {fts}.rowid FROM {fts} JOIN {docs} d ON d.id = {fts}.rowid "
+            f"SELECT {fts}.rowid, -{fts}.rank * d.boost FROM {fts} "
+            f"JOIN {docs} d ON d.id = {fts}.rowid "
             f"WHERE {fts} MATCH %s ORDER BY {fts}.rank * d.boost, d.id LIMIT %s",
             [matching, limit],
         )
-        ranked = [row[0] for row in cursor.fetchall()]
-        if not ranked:
-            return [], total
+        return [(row[0], row[1]) for row in cursor.fetchall()], total
+
+
+def rows(terms: list[QueryTerm], alias: str, ids: list[int]) -> dict[int, tuple]:
+    """Highlighted title, summary and best body passage of these pages (only the few shown:
+    highlighting costs more than ranking)."""
+    fts, docs = FTS_TABLE, SearchDocument._meta.db_table
+    with connections[alias].cursor() as cursor:
         cursor.execute(
             f"SELECT {fts}.rowid, d.url, d.kind, d.label, highlight({fts}, 0, %s, %s), "
             f"highlight({fts}, 2, %s, %s), snippet({fts}, 4, %s, %s, '…', 28) "
             f"FROM {fts} JOIN {docs} d ON d.id = {fts}.rowid "
-            f"WHERE {fts} MATCH %s AND {fts}.rowid IN ({', '.join(['%s'] * len(ranked))})",
-            [START, END, START, END, START, END, matching, *ranked],
+            f"WHERE {fts} MATCH %s AND {fts}.rowid IN ({', '.join(['%s'] * len(ids))})",
+            [START, END, START, END, START, END, expression(terms), *ids],
         )
-        rows = {row[0]: row[1:] for row in cursor.fetchall()}
-        return [rows[rowid] for rowid in ranked], total
+        return {row[0]: row[1:] for row in cursor.fetchall()}
+
+
+def searching(alias: str):
+    """Nothing to set up on SQLite (see postgres.searching)."""
+    return contextlib.nullcontext()

@@ -10,13 +10,15 @@ import re
 WORD_RE = re.compile(r"[^\W_]+")
 MAX_WORD = 40
 
-# Words too common to help find a page. Kept short on purpose: "not" and "after" stay,
+# Words too common to help find a page (with the apostrophe-less contractions people type on
+# phones). Kept short on purpose: "not" and "after" stay,
 # because "what not to do" and "after an arrest" are how readers name real pages.
 _STOPWORD_LIST = """
 a about am an and any are as at be been being but by can could did do does doing for from
 had has have he her him his how i if in into is it its me my of on or our she should so
 than that the their them then there these they this those to too us was we were what when
 where which who whom why will with would you your
+cant dont doesnt didnt im ive isnt wont wasnt arent
 """
 STOPWORDS = frozenset(_STOPWORD_LIST.split())
 
@@ -29,3 +31,16 @@ def words(text: str) -> list[str]:
 def content_words(text: str) -> list[str]:
     """The words that carry meaning: no stopwords."""
     return [w for w in words(text) if w not in STOPWORDS]
+
+
+# Endings taken off by stem(), longest first. Far cruder than the databases' stemmers, and
+# only used to see which words a page's title, questions and headings share with a search
+# (search/ranking.py), where "raided" and "raid" must count as the same word.
+_ENDINGS = ("ing", "ies", "ed", "es", "ly", "s", "e", "y")
+
+
+def stem(word: str) -> str:
+    for ending in _ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            return word[: -len(ending)]
+    return word
