@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 STATUSES = {"verified", "verified-2nd", "unverified"}
 AUDIENCES = {"accused", "family", "victim", "everyone", "intake"}
 KEY_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-DURATION_RE = re.compile(r"^(?:(\d+)([ym])|0|life)$")
+DURATION_RE = re.compile(r"^(?:(\d+)([ymd])|0|life)$")
 # Resources every printed handout and the intake page name, so the file must have them.
 LAWYER_RESOURCES = (
     "federal-defenders",
@@ -37,14 +37,14 @@ class Source:
 @dataclass(frozen=True)
 class Duration:
     amount: int  # 0 means "no minimum"
-    unit: str  # "y", "m" or "life"
+    unit: str  # "y", "m", "d" (state misdemeanors are often set in days) or "life"
 
     @classmethod
     def parse(cls, raw) -> "Duration":
         text = str(raw).strip()
         match = DURATION_RE.match(text)
         if not match:
-            raise ValueError(f"duration {raw!r} is not like 10y, 18m, 0 or life")
+            raise ValueError(f"duration {raw!r} is not like 10y, 18m, 90d, 0 or life")
         if text == "life":
             return cls(0, "life")
         if text == "0":
@@ -55,7 +55,7 @@ class Duration:
     def months(self) -> float:
         if self.unit == "life":
             return float("inf")
-        return self.amount * (12 if self.unit == "y" else 1)
+        return self.amount * {"y": 12, "m": 1, "d": 12 / 365}[self.unit]
 
     @property
     def is_zero(self) -> bool:
@@ -64,7 +64,7 @@ class Duration:
     def words(self) -> str:
         if self.unit == "life":
             return "life"
-        noun = "year" if self.unit == "y" else "month"
+        noun = {"y": "year", "m": "month", "d": "day"}[self.unit]
         return f"{self.amount} {noun}{'' if self.amount == 1 else 's'}"
 
 

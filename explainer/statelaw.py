@@ -277,8 +277,9 @@ def _charge(key: str, raw, known: set[str], out: Collector) -> Charge | None:
         _unknown(
             item, {"when", "class", "mandatory_min", "low", "high", "sources", "status"}, where, out
         )
-        if not item.get("when") or "high" not in item:
-            out.add(item.line, f"{where}each penalty needs when and high (the top of the range)")
+        if not item.get("when") or "high" not in item or "mandatory_min" not in item:
+            # A minimum left out would read "none" on the page without anyone having checked.
+            out.add(item.line, f"{where}each penalty needs when, mandatory_min and high")
             continue
         penalties.append(
             StatePenalty(

@@ -31,7 +31,7 @@ def test_unknown_source_key_names_file_and_line(content_copy):
 
 def test_bad_duration_is_refused(content_copy):
     message = _broken(content_copy, "high: 25y", "high: 25 years")
-    assert "high: duration '25 years' is not like 10y, 18m, 0 or life" in message
+    assert "high: duration '25 years' is not like 10y, 18m, 90d, 0 or life" in message
 
 
 def test_unknown_category_is_refused(content_copy):
@@ -176,3 +176,15 @@ def test_sitemap_lists_state_charge_pages_and_comparisons(client):
     xml = client.get("/sitemap.xml").content.decode()
     assert "<loc>http://testserver/states/wi/enticement/</loc>" in xml
     assert "<loc>http://testserver/states/compare/possession/</loc>" in xml
+
+
+def test_penalty_without_a_stated_minimum_is_refused(content_copy):
+    message = _broken(content_copy, "        mandatory_min: 5y\n", "")
+    assert "each penalty needs when, mandatory_min and high" in message
+
+
+def test_days_read_as_days():
+    from explainer.legaldata import Duration
+
+    assert Duration.parse("93d").words() == "93 days"
+    assert Duration.parse("93d").months < Duration.parse("4m").months
