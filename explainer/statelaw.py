@@ -73,7 +73,8 @@ class StatePenalty:
         return f"{low.words()} to {high.words()} in prison"
 
     def min_words(self) -> str:
-        return "none" if self.mandatory_min.is_zero else self.mandatory_min.words()
+        # "None stated": the researcher read no minimum, which is not proof there is none.
+        return "none stated" if self.mandatory_min.is_zero else self.mandatory_min.words()
 
 
 @dataclass(frozen=True)
