@@ -1,6 +1,7 @@
 """Jurisdiction data: one entry per state, DC and territory, every value with its source.
 
-A value nobody has read in a source is shown as "not yet verified"; a blank stays blank.
+A value nobody has read in a source is shown as "not yet verified"; a value read only in a
+secondary copy (status verified-2nd) says so; a blank stays blank.
 """
 
 import csv
@@ -18,7 +19,7 @@ from .legaldata import is_https_url
 from .statelaw import StateLaw
 
 KINDS = {"state", "district", "territory"}
-STATUSES = {"verified", "unverified"}
+STATUSES = {"verified", "verified-2nd", "unverified"}
 # Who to call (public defense, referral, registry) lives in content/contacts/, not here.
 FACT_FIELDS = ("sorna", "ncii_statute", "teen_sexting_law")
 YES_NO_FIELDS = {"sorna", "teen_sexting_law"}
@@ -43,7 +44,13 @@ class Fact:
 
     @property
     def verified(self) -> bool:
-        return self.value is not None and self.status == "verified"
+        """Read in a source: the official one, or a secondary copy (see secondary)."""
+        return self.value is not None and self.status in {"verified", "verified-2nd"}
+
+    @property
+    def secondary(self) -> bool:
+        """Read only in a secondary copy, which readers are told."""
+        return self.value is not None and self.status == "verified-2nd"
 
     @property
     def shown(self) -> str:
@@ -149,7 +156,7 @@ def _fact(code: str, field: str, raw, line: int, out: Collector) -> Fact:
         out.add(line, f"{where}: status must be one of {sorted(STATUSES)}")
         status = "unverified"
     source = raw.get("source") or None
-    if value is not None and status == "verified" and not source:
+    if value is not None and status in {"verified", "verified-2nd"} and not source:
         out.add(line, f"{where}: a verified value needs the source it was read in")
     if source is not None and not is_https_url(source):
         out.add(line, f"{where}: source {source!r} must be a well-formed https address")

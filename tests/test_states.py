@@ -137,3 +137,20 @@ def test_table_filters_show_the_choices_in_use(client):
     # An unknown value is dropped, so the form shows "Any" as the table does.
     assert '<option value="" selected>Any</option>' in html
     assert '<option value="maybe"' not in html
+
+
+def test_value_read_only_in_a_secondary_source_says_so(content_copy, client):
+    path = content_copy / "states.yaml"
+    path.write_text(
+        path.read_text().replace(
+            'source: "https://example.org/crc", status: verified,',
+            'source: "https://example.org/crc", status: verified-2nd,',
+        )
+    )
+    html = client.get("/states/wi/").content.decode()
+    facts = html.split('id="facts-title"', 1)[1]
+    sexting = facts.split("Law that treats teen sexting separately", 1)[1][:600]
+    assert "(read only in a secondary source)" in sexting
+    assert "(not yet verified)" not in sexting
+    table = client.get("/states/").content.decode()
+    assert "(secondary source)" in table
