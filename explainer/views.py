@@ -1,5 +1,6 @@
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
@@ -136,7 +137,7 @@ def topics(request):
 @require_safe
 @cacheable
 def robots(request):
-    sitemap_url = request.build_absolute_uri("/sitemap.xml")
+    sitemap_url = request.build_absolute_uri(reverse("sitemap"))
     lines = ["User-agent: *", "Disallow: /search/", f"Sitemap: {sitemap_url}"]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
@@ -214,7 +215,7 @@ def attorney_box(request):
         "partials/attorney_box.html",
         {
             "box_target": target,
-            "on_attorney_page": target == "/find-a-defense-attorney/",
+            "on_attorney_page": target == reverse("page-find-a-defense-attorney"),
         },
     )
     picked = statepages.chosen(get_site().states, request.GET.get("state"))
