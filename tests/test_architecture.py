@@ -94,3 +94,14 @@ def test_readme_layout_names_no_module_that_is_gone():
     named = set(re.findall(r"\b([a-z_]+\.py)\b", readme_layout()))
     existing = {p.name for p in ROOT.rglob("*.py") if ".venv" not in p.parts}
     assert named <= existing, f"README.md's Layout names missing files {named - existing}"
+
+
+def test_templates_link_with_url_tags_not_typed_paths():
+    typed = re.compile(r'(?:href|action|data-hx-get|src)="/(?!/)')
+    found = [
+        f"{path.relative_to(ROOT)}:{number}"
+        for path in (ROOT / "templates").rglob("*.html")
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if typed.search(line)
+    ]
+    assert not found, f"use {{% url %}} for these internal links: {found}"
