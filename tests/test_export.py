@@ -8,7 +8,7 @@ from django.core.management import CommandError, call_command
 from django.core.management.base import SystemCheckError
 
 from explainer.content import get_site
-from explainer.export import MARKER, broken_links
+from explainer.export import MARKER, broken_links, prepare
 
 
 def export(target, *args):
@@ -70,16 +70,11 @@ def test_exported_pages_are_the_no_javascript_site_with_search_on_the_a_z_page(e
         assert f'href="{article.url}"' in topics
 
 
-def test_search_form_can_point_to_a_live_search_address(tmp_path, monkeypatch):
+def test_offline_copy_links_relative_files_and_searches_the_live_site(tmp_path, monkeypatch):
     monkeypatch.setenv("EXPLAINER_EXPORT_SEARCH_URL", "https://live.example.org/search/")
-    # The option's default is read when the command is loaded: name it explicitly here.
-    export(tmp_path / "site", "--search-url", "https://live.example.org/search/")
+    export(tmp_path / "site", "--offline")
     home = (tmp_path / "site" / "index.html").read_text()
     assert 'action="https://live.example.org/search/"' in home
-
-
-def test_offline_copy_links_relative_files(tmp_path):
-    export(tmp_path / "site", "--offline")
     article = get_site().section_articles("charges")[0]
     page = (tmp_path / "site" / article.url.lstrip("/") / "index.html").read_text()
     assert 'href="../../index.html"' in page
@@ -96,10 +91,9 @@ def test_refuses_a_non_empty_folder_unless_replacing_an_earlier_export(tmp_path)
     with pytest.raises(CommandError, match=MARKER):
         export(target, "--replace")
     assert (target / "notes.txt").is_file()
-    (target / "notes.txt").unlink()
-    export(target)
-    export(target, "--replace")
-    assert (target / "index.html").is_file()
+    (target / MARKER).write_text("an earlier export")
+    prepare(target, replace=True)
+    assert list(target.iterdir()) == []
 
 
 def test_content_error_stops_the_export_with_file_and_line(content_copy, tmp_path):

@@ -276,3 +276,14 @@ def test_plain_http_redirects_to_https(stack):
     response = connection.getresponse()
     assert response.status == 301
     assert response.getheader("Location") == "https://localhost/glossary/"
+
+
+def test_the_book_is_served_from_disk_and_kept_an_hour(stack):
+    book = stack.work / "static" / "book" / "the-explainer.pdf"
+    book.parent.mkdir(exist_ok=True)
+    book.write_bytes(b"%PDF-1.7 test")
+    response, body = stack.get("/static/book/the-explainer.pdf")
+    assert response.status == 200
+    assert body == b"%PDF-1.7 test"
+    assert response.getheader("Cache-Control") == "public, max-age=3600"
+    assert response.getheader("Referrer-Policy") == "no-referrer"

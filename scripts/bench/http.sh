@@ -1,36 +1,41 @@
 #!/usr/bin/env bash
 # Speed benchmark, loopback only (not a test; figures go in docs/benchmarks.md):
-#  1. throughput and p99 of an article page from gunicorn (2 workers, production settings),
-#     of the same server's hashed CSS file (whitenoise), and of a static copy of the same
-#     article served by nginx, all from one run, with the ratios between them;
-#  2. compressed weight of the article page: HTML + CSS + JS, gzip -6;
-#  3. start-up time and memory per worker with the real content and with 1,000 extra
+#  1. throughput and p99 of every kind of page from gunicorn (2 workers, production settings,
+#     pages served from the page cache after their first visit) against the same server's
+#     hashed CSS file (whitenoise), in one run, with each page's share of the CSS figure;
+#  2. through nginx with deploy/nginx.conf (TLS, proxy_cache) in front of the same gunicorn:
+#     the article against a plain file of the same size served by that nginx from disk;
+#  3. compressed weight of the article page: HTML + CSS + JS, gzip -6;
+#  4. start-up time and memory per worker with the real content and with 1,000 extra
 #     synthetic articles.
-# Usage: bash scripts/bench/http.sh   (DURATION=10s CONNECTIONS=32 change the wrk runs)
+# Usage: bash scripts/bench/http.sh   (DURATION=5s CONNECTIONS=32 change the wrk runs)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 . scripts/lib/venv.sh
 . scripts/lib/server.sh
 ensure_venv ""
-install_missing wrk nginx curl
+install_missing wrk nginx curl openssl
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
 
-DURATION="${DURATION:-10s}"
+DURATION="${DURATION:-5s}"
 CONNECTIONS="${CONNECTIONS:-32}"
 APP_PORT="${APP_PORT:-$(free_port)}"
-NGINX_PORT="${NGINX_PORT:-$(free_port)}"
+HTTP_PORT="$(free_port)"
+HTTPS_PORT="$(free_port)"
 SERVER_WORK="$(mktemp -d /tmp/explainer-bench.XXXXXX)"
 nginx_started=""
 cleanup() {
   stop_server
   if [ -n "$nginx_started" ]; then
-    "$NGINX" -p "$SERVER_WORK/nginx" -c "$SERVER_WORK/nginx/nginx.conf" -s stop 2>/dev/null || true
+    "$NGINX" -p "$SERVER_WORK" -c "$SERVER_WORK/nginx.conf" -s stop 2>/dev/null || true
   fi
   rm -rf "$SERVER_WORK"
 }
 trap cleanup EXIT
 production_env
 unset EXPLAINER_CONTENT_DIR
+export EXPLAINER_STATIC_ROOT="$SERVER_WORK/static" DJANGO_BEHIND_PROXY=1
+export DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
 
 # Resident memory of each gunicorn worker, in MB, after every kind of page was served.
 worker_rss() {
@@ -45,7 +50,7 @@ worker_rss() {
 
 # "requests/second p99" for one URL; any non-2xx answer stops the benchmark.
 measure() {
-  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$1" >"$SERVER_WORK/wrk.txt"
+  wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency "$@" >"$SERVER_WORK/wrk.txt"
   if grep -q -e "Non-2xx" -e "Socket errors" "$SERVER_WORK/wrk.txt"; then
     cat "$SERVER_WORK/wrk.txt" >&2
     return 1
@@ -55,6 +60,7 @@ measure() {
 }
 
 gz() { gzip -6 -c | wc -c; }
+percent() { python3 -c "print(f'{$1 / $2:.0%}')"; }
 
 prepare_site
 article="$(first_charge_article)"
@@ -75,29 +81,47 @@ weight_js=0
 for js in $scripts; do weight_js=$((weight_js + $(curl -s "$APP$js" | gz))); done
 weight_total=$((weight_html + weight_css + weight_js))
 
-# The same article as a plain file, served by nginx with two workers like gunicorn. Its
-# workers run as an unprivileged user, so the scratch folder must be readable to them.
-chmod 755 "$SERVER_WORK"
-mkdir -p "$SERVER_WORK/nginx/logs" "$SERVER_WORK/www$article"
-cp "$html" "$SERVER_WORK/www${article}index.html"
-cat >"$SERVER_WORK/nginx/nginx.conf" <<CONF
-worker_processes 2;
-pid $SERVER_WORK/nginx/nginx.pid;
-error_log $SERVER_WORK/nginx/logs/error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  client_body_temp_path $SERVER_WORK/nginx/body;
-  default_type text/html;
-  server { listen 127.0.0.1:${NGINX_PORT}; root $SERVER_WORK/www; }
-}
-CONF
-"$NGINX" -p "$SERVER_WORK/nginx" -c "$SERVER_WORK/nginx/nginx.conf" 2>/dev/null
-nginx_started=1
+# Every kind of page, each measured after one visit put it in the page cache.
+declare -A pages=(
+  [home]=/ [section]="$(dirname "$article")/" [article]="$article"
+  ["article with ?state=tx"]="${article}?state=tx" [handout]="${article}handout/"
+  ["state page"]=/states/tx/ ["states table"]=/states/ ["attorney page"]=/find-a-defense-attorney/
+  [glossary]=/glossary/ ["A-Z topics"]=/topics/ [intake]=/intake/ ["intake sheet"]=/intake/sheet/
+  [feed]=/feed/ [sitemap]=/sitemap.xml [states.csv]=/states.csv
+)
+order=(home section article "article with ?state=tx" handout "state page" "states table"
+  "attorney page" glossary "A-Z topics" intake "intake sheet" feed sitemap states.csv)
+# The machine may be busy with other work: each page is measured right after the CSS file,
+# and its share is of that CSS figure, so a change of load between the two is small.
+rows=""
+lowest=""
+for name in "${order[@]}"; do
+  url="$APP${pages[$name]}"
+  [ "$(curl -s -o /dev/null -w '%{http_code}' "$url")" = "200" ] || continue # not on this site
+  read -r rps_css p99_css < <(measure "$APP$css")
+  read -r rps p99 < <(measure "$url")
+  share="$(python3 -c "print(f'{$rps / $rps_css:.0%}')")"
+  rows+="| ${name} \`${pages[$name]}\` | ${rps} | ${p99} | ${rps_css} | ${share} |"$'\n'
+  lowest="$(python3 -c "print(min(x for x in [${lowest:-9e9}, $rps / $rps_css]))")"
+done
 
-read -r rps_article p99_article < <(measure "$APP$article")
-read -r rps_css p99_css < <(measure "$APP$css")
-read -r rps_nginx p99_nginx < <(measure "http://127.0.0.1:${NGINX_PORT}${article}")
+# nginx with the deployed configuration in front of the same gunicorn, over TLS. The plain
+# file is the article's own bytes, served by that nginx from its static folder.
+chmod 755 "$SERVER_WORK"
+.venv/bin/python scripts/lib/nginx_conf.py --work "$SERVER_WORK" --static "$SERVER_WORK/static" \
+  --upstream "127.0.0.1:${APP_PORT}" --http-port "$HTTP_PORT" --https-port "$HTTPS_PORT" \
+  >"$SERVER_WORK/nginx.conf"
+openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=localhost \
+  -keyout "$SERVER_WORK/privkey.pem" -out "$SERVER_WORK/fullchain.pem" 2>/dev/null
+cp "$html" "$SERVER_WORK/static/bench-article.html"
+"$NGINX" -p "$SERVER_WORK" -c "$SERVER_WORK/nginx.conf"
+nginx_started=1
+NGINX_URL="https://localhost:${HTTPS_PORT}"
+curl -sk --resolve "localhost:${HTTPS_PORT}:127.0.0.1" -o /dev/null "$NGINX_URL$article"
+read -r rps_nginx_file p99_nginx_file < <(measure -H "Host: localhost" \
+  "https://127.0.0.1:${HTTPS_PORT}/static/bench-article.html")
+read -r rps_nginx_article p99_nginx_article < <(measure -H "Host: localhost" \
+  "https://127.0.0.1:${HTTPS_PORT}$article")
 stop_server
 
 # Start-up and memory again with 1,000 synthetic articles added to a copy of the content.
@@ -122,17 +146,23 @@ startup_1000="$startup_seconds"
 rss_1000="$(worker_rss)"
 stop_server
 
-percent() { python3 -c "print(f'{$1 / $2:.0%}')"; }
 cat <<REPORT
 Benchmark $(date -u +%Y-%m-%dT%H:%MZ): wrk -t2 -c${CONNECTIONS} -d${DURATION} --latency, loopback, $(nproc) cores
 
-| what | requests/s | p99 |
-| --- | ---: | ---: |
-| article ${article} (gunicorn, 2 workers) | ${rps_article} | ${p99_article} |
-| hashed CSS ${css} (same gunicorn, whitenoise) | ${rps_css} | ${p99_css} |
-| static copy of the article (nginx, 2 workers) | ${rps_nginx} | ${p99_nginx} |
+Each page against the hashed CSS file ${css} of the same gunicorn (whitenoise), measured just
+before it:
 
-Article / whitenoise CSS: $(percent "$rps_article" "$rps_css"). Article / nginx static copy: $(percent "$rps_article" "$rps_nginx").
+| page (gunicorn, 2 workers, page cache) | requests/s | p99 | CSS requests/s | share of CSS |
+| --- | ---: | ---: | ---: | ---: |
+${rows}
+Lowest share: $(python3 -c "print(f'{$lowest:.0%}')") (target: every page at least 70%).
+
+| through nginx (deploy/nginx.conf, TLS, 2 workers) | requests/s | p99 |
+| --- | ---: | ---: |
+| article ${article} (proxy_cache) | ${rps_nginx_article} | ${p99_nginx_article} |
+| plain file of the same $(wc -c <"$html") bytes | ${rps_nginx_file} | ${p99_nginx_file} |
+
+Article through nginx / plain file: $(percent "$rps_nginx_article" "$rps_nginx_file") (target: at least 80%).
 
 Article weight, gzip -6: HTML ${weight_html} B + CSS ${weight_css} B + JS ${weight_js} B = ${weight_total} B ($(python3 -c "print(f'{$weight_total / 1024:.1f}')") KB)
 
