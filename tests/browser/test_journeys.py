@@ -6,11 +6,9 @@ import pytest
 from playwright.sync_api import expect
 
 from explainer.content import get_site
-from tests.page_types import NOT_FOUND, SEARCH_QUERY, charge_article, has_own_route
+from tests.page_types import NOT_FOUND, SEARCH_QUERY, charge_article
 
 pytestmark = pytest.mark.browser
-
-needs_search = pytest.mark.skipif(not has_own_route("/search/"), reason="no /search/ route yet")
 
 
 def first_state():
@@ -28,7 +26,6 @@ def test_reader_goes_from_home_to_a_charge_to_a_defense_attorney(page):
     assert "defense attorney" in page.locator("h1").inner_text().lower()
 
 
-@needs_search
 def test_search_shows_live_results_while_typing(page):
     page.goto("/search/")
     page.evaluate("window.__sameDocument = true")
@@ -38,7 +35,6 @@ def test_search_shows_live_results_while_typing(page):
     assert page.evaluate("window.__sameDocument") is True
 
 
-@needs_search
 def test_search_without_javascript_submits_the_form(nojs_page):
     nojs_page.goto("/search/")
     box = nojs_page.locator("main input[name=q]").first
