@@ -15,3 +15,18 @@ def site(request):
         "crisis_line": loaded.data.resources.get(CRISIS_LINE),
         "chosen_state": chosen(loaded.states, request.GET.get("state")) if request else None,
     }
+
+
+def publisher(request):
+    """Who runs this copy of the site (settings.PUBLISHER, from the environment)."""
+    return {"publisher": settings.PUBLISHER}
+
+
+# Pages written for a relative of the person charged; the attorney box speaks to them.
+FAMILY_PATHS = ("/families/", "/process/for-families/")
+
+
+def audience(request):
+    # The attorney box is also fetched on its own (htmx) with the page it sits on in ?next=.
+    paths = (request.path, request.GET.get("next", "")) if request else ()
+    return {"family_page": any(p in FAMILY_PATHS for p in paths)}

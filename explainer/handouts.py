@@ -6,6 +6,7 @@ for that state's own public defender and lawyer-referral service.
 """
 
 import datetime
+import re
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -152,19 +153,43 @@ def _common(request, site: Site, document: Article) -> dict:
     }
 
 
+# A sheet prints "Questions to ask a lawyer" only when its penalty table is at most this many
+# rows and no state's lawyer list is added: past that the sheet would run onto a second page
+# (tests/browser/test_print_handouts.py prints every handout to check).
+QUESTIONS_MAX_PENALTY_ROWS = 7
+# The box to write the court date and the lawyer's number in, likewise.
+WRITE_IN_MAX_PENALTY_ROWS = 10
+
+
+def penalty_rows(site: Site, article: Article) -> int:
+    return sum(len(site.data.offenses[key].penalties) for key in article.penalties
+               if key in site.data.offenses)
+
+
 def handout_context(request, site: Site, article: Article) -> dict:
+    common = _common(request, site, article)
     return {
-        **_common(request, site, article),
+        **common,
         "card_html": card_for_print(article),
         "print_path": article.handout_url,
+        "room_for_questions": (common["chosen_state"] is None
+                               and penalty_rows(site, article) <= QUESTIONS_MAX_PENALTY_ROWS),
+        "room_to_write": penalty_rows(site, article) <= WRITE_IN_MAX_PENALTY_ROWS,
     }
 
 
 def sheet_context(request, site: Site, intake: Article) -> dict:
     common = _common(request, site, intake)
-    # The script's links to the site's own pages carry the full public address on paper.
-    script_html = intake.html.replace('href="/', f'href="{common["site_root"]}/')
-    return {**common, "script_html": script_html, "print_path": "/intake/sheet/"}
+    return {**common, "script_html": with_full_addresses(intake.html, common["site_root"]),
+            "print_path": "/intake/sheet/"}
+
+
+def with_full_addresses(html: str, root: str) -> str:
+    """Links to the site's own pages, made absolute so paper can name them; data-print holds
+    the address without its scheme, which is all a reader needs to type (print.css)."""
+    short = root.split("://", 1)[-1]
+    return re.sub(r'href="(/[^"]*)"',
+                  lambda m: f'href="{root}{m[1]}" data-print="{short}{m[1]}"', html)
 
 
 @dataclass(frozen=True)
