@@ -19,7 +19,7 @@
   document.addEventListener("DOMContentLoaded", function () {
     // The contents box starts closed so a phone opens on the page itself; a wide screen has
     // room to show it open.
-    var toc = document.querySelector("details.toc");
+    var toc = document.querySelector("details.contents");
     if (toc && window.matchMedia("(min-width: 40rem)").matches) {
       toc.open = true;
     }
