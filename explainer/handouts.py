@@ -162,8 +162,11 @@ WRITE_IN_MAX_PENALTY_ROWS = 10
 
 
 def penalty_rows(site: Site, article: Article) -> int:
-    return sum(len(site.data.offenses[key].penalties) for key in article.penalties
-               if key in site.data.offenses)
+    return sum(
+        len(site.data.offenses[key].penalties)
+        for key in article.penalties
+        if key in site.data.offenses
+    )
 
 
 def handout_context(request, site: Site, article: Article) -> dict:
@@ -172,24 +175,30 @@ def handout_context(request, site: Site, article: Article) -> dict:
         **common,
         "card_html": card_for_print(article),
         "print_path": article.handout_url,
-        "room_for_questions": (common["chosen_state"] is None
-                               and penalty_rows(site, article) <= QUESTIONS_MAX_PENALTY_ROWS),
+        "room_for_questions": (
+            common["chosen_state"] is None
+            and penalty_rows(site, article) <= QUESTIONS_MAX_PENALTY_ROWS
+        ),
         "room_to_write": penalty_rows(site, article) <= WRITE_IN_MAX_PENALTY_ROWS,
     }
 
 
 def sheet_context(request, site: Site, intake: Article) -> dict:
     common = _common(request, site, intake)
-    return {**common, "script_html": with_full_addresses(intake.html, common["site_root"]),
-            "print_path": "/intake/sheet/"}
+    return {
+        **common,
+        "script_html": with_full_addresses(intake.html, common["site_root"]),
+        "print_path": "/intake/sheet/",
+    }
 
 
 def with_full_addresses(html: str, root: str) -> str:
     """Links to the site's own pages, made absolute so paper can name them; data-print holds
     the address without its scheme, which is all a reader needs to type (print.css)."""
     short = root.split("://", 1)[-1]
-    return re.sub(r'href="(/[^"]*)"',
-                  lambda m: f'href="{root}{m[1]}" data-print="{short}{m[1]}"', html)
+    return re.sub(
+        r'href="(/[^"]*)"', lambda m: f'href="{root}{m[1]}" data-print="{short}{m[1]}"', html
+    )
 
 
 @dataclass(frozen=True)
