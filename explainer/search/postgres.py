@@ -12,7 +12,6 @@ transaction: see searching()).
 import contextlib
 
 from django.db import connections, transaction
-from django.db.models import F
 
 from ..models import SearchDocument
 from .highlight import END, START
@@ -22,7 +21,8 @@ CONFIG = "english"
 # ts_rank's weights for the D, C, B and A parts of the vector (unused, body, summary and
 # headings, title and questions), and its length normalisation (docs/search.md, "Ranking").
 WEIGHTS = [0.0, 0.2, 0.4, 1.0]
-NORMALIZATION = 1
+NORMALIZATION = 0
+POOL = 100  # pages ranked again with each word's rarity (see rank())
 
 
 def build(alias: str) -> None:
@@ -68,20 +68,40 @@ def counts(terms: list[QueryTerm], alias: str) -> tuple[int, list[int]]:
     return documents, found
 
 
-def rank(terms: list[QueryTerm], alias: str, limit: int) -> tuple[list[tuple[int, float]], int]:
+def rank(
+    terms: list[QueryTerm], alias: str, limit: int, idf: list[float] | None = None
+) -> tuple[list[tuple[int, float]], int]:
     """The best pages matching any term, as (id, score: higher is better), and how many
-    match in all."""
-    from django.contrib.postgres.search import SearchRank
+    match in all.
 
-    ts_query = _query(terms)
-    matches = SearchDocument.objects.using(alias).filter(vector__matches=ts_query)
-    rank = SearchRank(F("vector"), ts_query, weights=WEIGHTS, normalization=NORMALIZATION)
-    best = (
-        matches.annotate(rank=rank * F("boost"))
-        .order_by("-rank", "id")
-        .values_list("id", "rank")[:limit]
-    )
-    return list(best), matches.count()
+    ts_rank, unlike bm25, does not weigh a word by how rare it is, so a common word counts
+    as much as the one that names the topic. The best POOL pages by ts_rank are ranked
+    again by each term's own ts_rank times its idf (from the counts the caller made).
+    """
+    docs = SearchDocument._meta.db_table
+    weights = "{" + ",".join(str(w) for w in WEIGHTS) + "}"
+    every = expression(terms)
+    idf = idf or [1.0] * len(terms)
+    each = " + ".join("%s * ts_rank(%s::float4[], vector, to_tsquery(%s, %s), %s)" for _ in terms)
+    each_params = [
+        v
+        for t, w in zip(terms, idf, strict=True)
+        for v in (w, weights, CONFIG, t.tsquery(), NORMALIZATION)
+    ]
+    with connections[alias].cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*) FROM {docs} WHERE vector @@ to_tsquery(%s, %s)", [CONFIG, every]
+        )
+        total = cursor.fetchone()[0]
+        cursor.execute(
+            f"WITH pool AS (SELECT id, boost, vector FROM {docs} "
+            f"WHERE vector @@ to_tsquery(%s, %s) "
+            f"ORDER BY ts_rank(%s::float4[], vector, to_tsquery(%s, %s), %s) * boost DESC, id "
+            f"LIMIT %s) "
+            f"SELECT id, ({each}) * boost AS score FROM pool ORDER BY score DESC, id LIMIT %s",
+            [CONFIG, every, weights, CONFIG, every, NORMALIZATION, POOL, *each_params, limit],
+        )
+        return [(row[0], row[1]) for row in cursor.fetchall()], total
 
 
 def rows(terms: list[QueryTerm], alias: str, ids: list[int]) -> dict[int, tuple]:

@@ -43,9 +43,13 @@ def weights(found: list[Concept], df: dict, documents: int) -> list[float]:
     out = []
     for concept in found:
         seen = [df.get(t, 0) for t in concept.terms if df.get(t, 0) > 0]
-        n = min(seen) if seen else 0
-        out.append(math.log(1 + (documents - n + 0.5) / (n + 0.5)))
+        out.append(idf(min(seen) if seen else 0, documents))
     return out
+
+
+def idf(found_in: int, documents: int) -> float:
+    """bm25's inverse document frequency: near 0 for a word on every page, high for a rare one."""
+    return math.log(1 + (documents - found_in + 0.5) / (found_in + 0.5))
 
 
 def has(concept: Concept, text: str) -> bool:

@@ -76,11 +76,11 @@ def _search(query: Query, site, pinned: tuple[str, ...], backend, alias: str) ->
     ordered, total = [], 0
     if terms:
         documents, counts = backend.counts(terms, alias)
+        df = dict(zip(terms, counts, strict=True))
         terms = informative(terms, counts, documents)
-        weight = ranking.weights(
-            found, dict(zip(alternatives(query), counts, strict=True)), documents
-        )
-        best, total = backend.rank(terms, alias, ranking.CANDIDATES)
+        weight = ranking.weights(found, df, documents)
+        idf = [ranking.idf(df[t], documents) for t in terms]
+        best, total = backend.rank(terms, alias, ranking.CANDIDATES, idf)
         texts = _headline_text(alias, [i for i, _ in best])
         candidates = [ranking.Candidate(i, score, texts[i]) for i, score in best]
         ordered = ranking.order(candidates, found, weight)

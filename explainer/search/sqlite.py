@@ -45,9 +45,12 @@ def counts(terms: list[QueryTerm], alias: str) -> tuple[int, list[int]]:
     return documents, found
 
 
-def rank(terms: list[QueryTerm], alias: str, limit: int) -> tuple[list[tuple[int, float]], int]:
+def rank(
+    terms: list[QueryTerm], alias: str, limit: int, idf: list[float] | None = None
+) -> tuple[list[tuple[int, float]], int]:
     """The best pages matching any term, as (id, score: higher is better), and how many
-    match in all. bm25 is negative (lower is better), so a boost below 1 moves a page down."""
+    match in all. bm25 already weighs each word by its rarity, so idf is not needed here.
+    bm25 is negative (lower is better), so a boost below 1 moves a page down."""
     fts, docs = FTS_TABLE, SearchDocument._meta.db_table
     matching = expression(terms)
     with connections[alias].cursor() as cursor:
