@@ -105,3 +105,20 @@ def test_templates_link_with_url_tags_not_typed_paths():
         if typed.search(line)
     ]
     assert not found, f"use {{% url %}} for these internal links: {found}"
+
+
+def test_docs_and_code_name_only_files_that_exist():
+    named = re.compile(
+        r"\b((?:explainer|docs|scripts|tests|templates|content|deploy)/[\w./-]+"
+        r"\.(?:md|py|sh|html|yaml|css|js|conf))\b"
+    )
+    texts = [ROOT / "README.md", *(ROOT / "docs").glob("*.md")]
+    for folder, pattern in (("explainer", "*.py"), ("scripts", "*"), ("templates", "*.html")):
+        texts += [p for p in (ROOT / folder).rglob(pattern) if p.is_file() and p.suffix != ".pyc"]
+    missing = [
+        f"{path.relative_to(ROOT)}: {name}"
+        for path in texts
+        for name in named.findall(path.read_text(encoding="utf-8", errors="replace"))
+        if not (ROOT / name).exists()
+    ]
+    assert not missing, f"these name files that do not exist: {missing}"
