@@ -139,6 +139,11 @@ def site_root(request) -> str:
     return settings.PUBLIC_URL or request.build_absolute_uri("/").rstrip("/")
 
 
+def print_root(root: str) -> str:
+    """The public address without its scheme: all a reader needs to type from paper."""
+    return root.split("://", 1)[-1]
+
+
 def _common(request, site: Site, document: Article) -> dict:
     state = chosen(site.states, request.GET.get("state"))
     root = site_root(request)
@@ -147,8 +152,10 @@ def _common(request, site: Site, document: Article) -> dict:
         "chosen_state": state,
         "lawyers": lawyer_links(site.data, state),
         "support": support_links(site.data),
-        # Templates put this in front of the site's own links, so print shows full addresses.
         "site_root": root,
+        # Links to the site's own pages keep their relative href (they work on screen) and
+        # carry data-print="<this><path>", which print.css prints after them.
+        "print_root": print_root(root),
         "full_url": root + document.url,
     }
 
@@ -187,18 +194,14 @@ def sheet_context(request, site: Site, intake: Article) -> dict:
     common = _common(request, site, intake)
     return {
         **common,
-        "script_html": with_full_addresses(intake.html, common["site_root"]),
+        "script_html": with_print_addresses(intake.html, common["print_root"]),
         "print_path": "/intake/sheet/",
     }
 
 
-def with_full_addresses(html: str, root: str) -> str:
-    """Links to the site's own pages, made absolute so paper can name them; data-print holds
-    the address without its scheme, which is all a reader needs to type (print.css)."""
-    short = root.split("://", 1)[-1]
-    return re.sub(
-        r'href="(/[^"]*)"', lambda m: f'href="{root}{m[1]}" data-print="{short}{m[1]}"', html
-    )
+def with_print_addresses(html: str, root: str) -> str:
+    """Each link to the site's own pages gains data-print: the address paper should show."""
+    return re.sub(r'href="(/[^"]*)"', lambda m: f'href="{m[1]}" data-print="{root}{m[1]}"', html)
 
 
 @dataclass(frozen=True)
@@ -238,6 +241,7 @@ def state_handout_context(request, site: Site, state: Jurisdiction, category) ->
         "lawyers": lawyer_links(site.data, state),
         "support": support_links(site.data),
         "site_root": root,
+        "print_root": print_root(root),
         "full_url": root + url,
         "print_path": None,
     }

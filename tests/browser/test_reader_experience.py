@@ -14,13 +14,20 @@ PHONE = {"width": 390, "height": 844}
 CHECKLIST = "/process/first-48-hours/"
 
 # Where an element sits against the window: the test checks it is inside.
-RECT = "e => { const r = e.getBoundingClientRect(); return {top: r.top, bottom: r.bottom," \
-       " left: r.left, right: r.right, width: r.width, height: r.height}; }"
+RECT = (
+    "e => { const r = e.getBoundingClientRect(); return {top: r.top, bottom: r.bottom,"
+    " left: r.left, right: r.right, width: r.width, height: r.height}; }"
+)
 
 
 def phone(pages, javascript=True):
-    return pages.open(javascript=javascript, width=PHONE["width"], height=PHONE["height"],
-                      has_touch=True, is_mobile=True)
+    return pages.open(
+        javascript=javascript,
+        width=PHONE["width"],
+        height=PHONE["height"],
+        has_touch=True,
+        is_mobile=True,
+    )
 
 
 def charge_articles():
@@ -28,6 +35,7 @@ def charge_articles():
 
 
 # Live search and the browser history
+
 
 def test_typing_a_search_slowly_adds_no_history_entries(pages):
     page = phone(pages)
@@ -71,6 +79,7 @@ def test_search_result_titles_are_unique(pages):
 
 # What to do now, first
 
+
 def test_facing_a_charge_reaches_the_checklist_in_one_tap_anywhere_on_its_card(pages):
     page = phone(pages)
     page.goto("/")
@@ -83,8 +92,11 @@ def test_facing_a_charge_reaches_the_checklist_in_one_tap_anywhere_on_its_card(p
     expect(page.locator("h1")).to_have_text(get_site().article("process", "first-48-hours").title)
 
 
-@pytest.mark.parametrize("path", [a.url for a in get_site().section_articles("charges")]
-                         + ["/process/what-not-to-do/", "/find-a-defense-attorney/"])
+@pytest.mark.parametrize(
+    "path",
+    [a.url for a in get_site().section_articles("charges")]
+    + ["/process/what-not-to-do/", "/find-a-defense-attorney/"],
+)
 def test_charge_and_help_pages_link_the_checklist_near_the_top(pages, path):
     page = phone(pages)
     page.goto(path)
@@ -103,7 +115,8 @@ def test_checklist_page_opens_on_its_content_with_review_dates_at_the_foot(pages
     assert first_heading.evaluate(RECT)["top"] < 2 * PHONE["height"]
     review_after_body = page.evaluate(
         "document.querySelector('.article-body').compareDocumentPosition("
-        "document.querySelector('.review')) & Node.DOCUMENT_POSITION_FOLLOWING")
+        "document.querySelector('.review')) & Node.DOCUMENT_POSITION_FOLLOWING"
+    )
     assert review_after_body, "review dates still come before the article"
 
 
@@ -131,6 +144,7 @@ def test_footer_988_is_a_phone_link(pages):
 
 # Penalty cards and citations
 
+
 @pytest.mark.parametrize("article", charge_articles(), ids=lambda a: a.slug)
 def test_every_penalty_cell_is_on_a_390_pixel_screen(pages, article):
     page = phone(pages)
@@ -142,7 +156,8 @@ def test_every_penalty_cell_is_on_a_390_pixel_screen(pages, article):
             continue
         assert box["left"] >= 0 and box["right"] <= PHONE["width"], box
     labels = page.locator(".penalty-card td[data-label]").evaluate_all(
-        "cells => cells.map(c => getComputedStyle(c, '::before').content)")
+        "cells => cells.map(c => getComputedStyle(c, '::before').content)"
+    )
     assert any("Mandatory minimum" in label for label in labels)
     assert any("Prison range" in label for label in labels)
 
@@ -167,6 +182,7 @@ def test_citation_numbers_are_24_pixel_targets_with_a_way_back(pages):
 
 # Leave this site
 
+
 def test_exit_control_is_on_screen_mid_article_and_unlike_the_main_button(pages):
     page = phone(pages)
     page.goto(CHECKLIST)
@@ -175,7 +191,8 @@ def test_exit_control_is_on_screen_mid_article_and_unlike_the_main_button(pages)
     expect(exit_button).to_be_in_viewport(ratio=1)
     background = exit_button.evaluate("e => getComputedStyle(e).backgroundColor")
     main_button = page.locator(".attorney-box a.button").evaluate(
-        "e => getComputedStyle(e).backgroundColor")
+        "e => getComputedStyle(e).backgroundColor"
+    )
     assert background != main_button
 
 
@@ -198,6 +215,7 @@ def test_privacy_page_documents_the_shortcut_and_private_window_first(pages):
 
 # Families
 
+
 def test_families_pages_have_unique_titles_a_timeline_and_a_box_for_relatives(pages):
     page = phone(pages)
     titles = set()
@@ -213,6 +231,7 @@ def test_families_pages_have_unique_titles_a_timeline_and_a_box_for_relatives(pa
 
 # Printed sheets
 
+
 def test_handout_names_the_public_address_and_has_room_to_write(pages, settings):
     settings.PUBLIC_URL = "https://explainer.example.org"
     page = pages.open()
@@ -220,12 +239,15 @@ def test_handout_names_the_public_address_and_has_room_to_write(pages, settings)
     page.goto(article.handout_url)
     page.emulate_media(media="print")
     expect(page.locator(".printed-from .url")).to_have_text(
-        f"https://explainer.example.org{article.url}")
-    own_links = page.locator('main a[href^="https://explainer.example.org/"]')
-    assert own_links.count() >= 2  # the disclaimer and crisis support, at least
-    for after in own_links.evaluate_all(
-            "links => links.map(a => getComputedStyle(a, '::after').content)"):
-        assert "https://explainer.example.org/" in after
+        f"https://explainer.example.org{article.url}"
+    )
+    # The site's own links (the disclaimer, crisis support, the state pages) print their address.
+    own_links = page.locator('main a[href^="/"]:not([href*="#"])')
+    assert own_links.count() >= 3
+    for href, after in own_links.evaluate_all(
+        "links => links.map(a => [a.getAttribute('href'), getComputedStyle(a, '::after').content])"
+    ):
+        assert f"explainer.example.org{href}" in after, (href, after)
     expect(page.locator("#ask-title")).to_be_visible()
     expect(page.locator(".fill-in")).to_contain_text("court date")
     expect(page.locator(".ask li")).to_have_count(4)
@@ -241,8 +263,9 @@ def test_handout_toolbar_has_a_styled_print_button(page):
 
 # Who publishes this
 
+
 def test_with_nothing_configured_the_site_says_it_has_no_reviewing_attorney(pages, settings):
-    settings.PUBLISHER = {k: "" for k in settings.PUBLISHER}
+    settings.PUBLISHER = dict.fromkeys(settings.PUBLISHER, "")
     page = phone(pages)
     page.goto("/about/")
     expect(page.locator(".published-by")).to_contain_text("open-source project")
@@ -250,9 +273,13 @@ def test_with_nothing_configured_the_site_says_it_has_no_reviewing_attorney(page
 
 
 def test_configured_publisher_is_named_on_about_and_in_the_footer(pages, settings):
-    settings.PUBLISHER = {"name": "Example Legal Aid", "url": "", "funding": "A state grant",
-                          "legal_reviewer": "Jane Roe, a defense lawyer in Ohio",
-                          "contact": "hello@example.org"}
+    settings.PUBLISHER = {
+        "name": "Example Legal Aid",
+        "url": "",
+        "funding": "A state grant",
+        "legal_reviewer": "Jane Roe, a defense lawyer in Ohio",
+        "contact": "hello@example.org",
+    }
     page = phone(pages)
     page.goto("/about/")
     expect(page.locator(".published-by")).to_contain_text("Published by Example Legal Aid")
@@ -264,12 +291,14 @@ def test_configured_publisher_is_named_on_about_and_in_the_footer(pages, setting
 
 # Polish
 
+
 def test_desktop_navigation_fits_on_one_line(page):
     page.set_viewport_size({"width": 1280, "height": 800})
     page.goto("/")
     tops = page.locator(".site-nav li").evaluate_all(
         "items => items.filter(i => i.getClientRects().length)"
-        ".map(i => Math.round(i.getBoundingClientRect().top))")
+        ".map(i => Math.round(i.getBoundingClientRect().top))"
+    )
     assert len(set(tops)) == 1, tops
 
 
