@@ -71,10 +71,10 @@ TEMPLATES = [
         "OPTIONS": {
             "context_processors": [
                 "django.template.context_processors.request",
-                "explainer.context.site",
+                "explainer.context_processors.site",
                 "explainer.book.link",
-                "explainer.context.publisher",
-                "explainer.context.audience",
+                "explainer.context_processors.publisher",
+                "explainer.context_processors.audience",
             ],
         },
     },

@@ -1,3 +1,5 @@
+"""What every template gets: navigation, the crisis line, the chosen state, the publisher."""
+
 from django.conf import settings
 
 from .content import get_site
