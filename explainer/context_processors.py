@@ -28,11 +28,16 @@ def publisher(request):
     return {"publisher": settings.PUBLISHER}
 
 
-# Pages written for a relative of the person charged; the attorney box speaks to them.
+# Pages written for a relative of the person charged: the attorney box speaks to them, and the
+# two main ones open with what usually happens next.
 FAMILY_PATHS = ("/families/", "/process/for-families/")
+FAMILY_SECTION = "/family-and-home/"
 
 
 def audience(request):
     # The attorney box is also fetched on its own (htmx) with the page it sits on in ?next=.
     paths = (request.path, request.GET.get("next", "")) if request else ()
-    return {"family_page": any(p in FAMILY_PATHS for p in paths)}
+    return {
+        "family_page": any(p in FAMILY_PATHS or p.startswith(FAMILY_SECTION) for p in paths),
+        "family_timeline": bool(request) and request.path in FAMILY_PATHS,
+    }
