@@ -14,6 +14,7 @@ from explainer.search import intents, ranking
 from explainer.search.lexicon import lexicon
 from explainer.search.query import Concept, QueryTerm, concepts, parse
 from explainer.search.results import find
+from explainer.search.synonyms import said
 
 pytestmark = pytest.mark.django_db(databases="__all__")
 
@@ -220,3 +221,9 @@ def test_a_misspelled_word_is_searched_as_the_site_word_too(fixture_content):
 
 def test_phone_contractions_are_common_words():
     assert parse("i dont know what im facing").words == ("know", "facing")
+
+
+def test_a_reader_phrase_counts_only_when_its_words_come_together():
+    phrase = frozenset({"asked", "pics"})
+    assert said(phrase, ["girl", "pics", "asked"])
+    assert not said(phrase, ["girl", "asked", "money", "send", "pics"])

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from .lexicon import Lexicon
-from .synonyms import expand
+from .synonyms import expand, said
 from .words import content_words, words
 
 MAX_QUERY = 200  # longer input is cut, not refused
@@ -73,10 +73,18 @@ def parse(raw, synonyms=(), lexicon: Lexicon | None = None) -> Query:
             for word in meaningful
             if not (word == last and completions) and (fixed := lexicon.correct(word))
         )
-    understood = set(meaningful) | {fixed for _, fixed in corrections}
-    terms = tuple(expand(understood, synonyms))
+    terms = tuple(expand(understood(meaningful, corrections), synonyms))
     typed = tuple(words(text))[:MAX_TYPED]
     return Query(text, meaningful, terms, cut, completions, corrections, typed)
+
+
+def understood(typed: tuple[str, ...], corrections) -> list[str]:
+    """The meaningful words in order, each misspelled one followed by its site word."""
+    fixes = dict(corrections)
+    out = []
+    for word in typed:
+        out += [word, fixes[word]] if word in fixes else [word]
+    return out
 
 
 def alternatives(query: Query) -> list[QueryTerm]:
@@ -103,7 +111,7 @@ class Concept:
 
 
 def concepts(query: Query, synonyms=()) -> list[Concept]:
-    understood = set(query.words) | {fixed for _, fixed in query.corrections}
+    typed = understood(query.words, query.corrections)
     fixes = dict(query.corrections)
     found = []
     for index, word in enumerate(query.words):
@@ -115,7 +123,7 @@ def concepts(query: Query, synonyms=()) -> list[Concept]:
             terms.append(QueryTerm((fixes[word],)))
         mine = {word, fixes.get(word, word)}
         for entry in synonyms:
-            if any(phrase <= understood and phrase & mine for phrase in entry.readers):
+            if any(phrase & mine and said(phrase, typed) for phrase in entry.readers):
                 terms += [QueryTerm(tuple(words(t))) for t in entry.site]
         found.append(Concept(word, tuple(dict.fromkeys(terms))))
     return found

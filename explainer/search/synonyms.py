@@ -85,11 +85,27 @@ def _phrases(value) -> list[str]:
     return [i.strip() for i in items]
 
 
-def expand(query_words: set[str], synonyms: list[Synonym]) -> list[str]:
-    """The site's terms for every reader phrase whose words all appear in the query."""
+# A reader phrase counts only when its meaningful words come together in the search, in any
+# order: in "she asked for money or she would send my pics", "asked ... pics" is not "asked
+# for pics". Allowing even one word between them found fewer right pages (docs/search.md).
+NEAR = 0  # other meaningful words allowed between a phrase's words
+
+
+def said(phrase: frozenset[str], typed: list[str]) -> bool:
+    """Whether the meaningful words typed contain the phrase's words close together."""
+    span = len(phrase) + NEAR
+    return any(
+        phrase <= set(typed[start : start + span])
+        for start, word in enumerate(typed)
+        if word in phrase
+    )
+
+
+def expand(typed: list[str], synonyms: list[Synonym]) -> list[str]:
+    """The site's terms for every reader phrase said in the search (see said())."""
     found: list[str] = []
     for entry in synonyms:
-        if any(phrase <= query_words for phrase in entry.readers):
+        if any(said(phrase, typed) for phrase in entry.readers):
             found.extend(t for t in entry.site if t not in found)
     return found
 
