@@ -12,7 +12,8 @@ from pathlib import Path
 
 from .. import yamlfile
 from ..errors import Collector, Problem
-from .words import STOPWORDS, words
+from .synonyms import stems
+from .words import STOPWORDS, stem, words
 
 FIELDS = {"name", "readers", "pages"}
 # An entry's pages come first only when its phrases explain more than half of the meaningful
@@ -93,15 +94,16 @@ def _strings(value) -> list[str]:
 
 
 def match(typed: list[str], intents: list[Intent]) -> Match:
-    """The intent that explains the largest share of the meaningful words typed."""
-    every = set(typed)
-    meaningful = {w for w in typed if w not in STOPWORDS}
+    """The intent that explains the largest share of the meaningful words typed (word
+    endings aside: "raiding" is "raid")."""
+    every = {stem(w) for w in typed}
+    meaningful = {stem(w) for w in typed if w not in STOPWORDS}
     best = Match()
     for intent in intents:
         explained: set[str] = set()
         for phrase in intent.readers:
-            if phrase <= every:
-                explained |= phrase
+            if stems(phrase) <= every:
+                explained |= stems(phrase)
         if not explained:
             continue
         share = len(explained & meaningful) / len(meaningful) if meaningful else 1.0

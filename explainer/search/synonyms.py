@@ -6,12 +6,13 @@ well. A site term that appears nowhere on the site could never find anything, so
 the content build with its file and line, like any other content mistake.
 """
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import yamlfile
 from ..errors import Collector, Problem
-from .words import content_words, words
+from .words import content_words, stem, words
 
 FIELDS = {"readers", "site"}
 
@@ -92,13 +93,19 @@ NEAR = 0  # other meaningful words allowed between a phrase's words
 
 
 def said(phrase: frozenset[str], typed: list[str]) -> bool:
-    """Whether the meaningful words typed contain the phrase's words close together."""
-    span = len(phrase) + NEAR
+    """Whether the meaningful words typed contain the phrase's words close together, any
+    word ending allowed ("hurting myself" says "hurt myself")."""
+    want = stems(phrase)
+    typed = [stem(w) for w in typed]
+    span = len(want) + NEAR
     return any(
-        phrase <= set(typed[start : start + span])
-        for start, word in enumerate(typed)
-        if word in phrase
+        want <= set(typed[start : start + span]) for start, word in enumerate(typed) if word in want
     )
+
+
+@functools.lru_cache(maxsize=2048)
+def stems(phrase: frozenset[str]) -> frozenset[str]:
+    return frozenset(stem(w) for w in phrase)
 
 
 def expand(typed: list[str], synonyms: list[Synonym]) -> list[str]:
