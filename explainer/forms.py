@@ -15,8 +15,8 @@ class CompareForm(forms.Form):
         required=False,
         choices=[
             ("name", "Name"),
-            ("high", "Longest prison range first"),
-            ("minimum", "Longest mandatory minimum first"),
+            ("high", "Longest range"),
+            ("minimum", "Longest minimum"),
         ],
     )
     researched = forms.ChoiceField(
