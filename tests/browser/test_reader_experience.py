@@ -62,6 +62,15 @@ def test_search_page_says_the_words_stay_in_the_address_bar_and_history(pages):
     expect(note).to_be_in_viewport()
 
 
+def test_search_page_on_a_phone_shows_one_search_box(pages):
+    page = phone(pages)
+    page.goto("/search/")
+    visible = page.locator("input[name=q]").evaluate_all(
+        "boxes => boxes.filter(b => b.getClientRects().length).length"
+    )
+    assert visible == 1
+
+
 def test_search_highlights_words_only_in_snippets(pages, site_url):
     page = phone(pages)
     page.goto("/search/?q=enticement")
