@@ -21,6 +21,9 @@ from .content import get_site
 PUBLISHED_NAME = "book/the-explainer.pdf"  # under STATIC_ROOT and STATIC_URL
 HELP_PAGES = ("find-a-defense-attorney", "families")
 ARTICLE_LINK = re.compile(r'href="/([a-z0-9-]+)/([a-z0-9-]+)/(?:#[^"]*)?"')
+# Ids and links within one document (headings, citation marks, its sources): every document
+# uses the same ones (source-1...), so in the book each gets the document's own prefix.
+OWN_ANCHOR = re.compile(r'(id="|href="#)([^"]+)"')
 
 
 def published_url() -> str:
@@ -39,6 +42,11 @@ def in_book_links(html: str, in_book: set[str]) -> str:
     return ARTICLE_LINK.sub(swap, html)
 
 
+def own_anchors(document) -> str:
+    prefix = f"in-{document.section}-{document.slug}-"
+    return OWN_ANCHOR.sub(lambda m: f'{m.group(1)}{prefix}{m.group(2)}"', document.html)
+
+
 def book_html() -> str:
     site = get_site()
     chapters = [(s, site.section_articles(s.slug)) for s in site.sections.values()]
@@ -47,7 +55,7 @@ def book_html() -> str:
     in_book = {a.key for a in help_pages} | {a.key for _, arts in chapters for a in arts}
 
     def with_bodies(documents):
-        return [(d, in_book_links(d.html, in_book)) for d in documents]
+        return [(d, in_book_links(own_anchors(d), in_book)) for d in documents]
 
     return render_to_string(
         "print/book.html",

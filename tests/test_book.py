@@ -20,6 +20,11 @@ def flat(text: str) -> str:
     return " ".join(text.split())
 
 
+def squash(text: str) -> str:
+    """Text without any white space: PDF text extraction sometimes splits a word ("T alking")."""
+    return re.sub(r"\s+", "", text)
+
+
 @pytest.fixture(scope="module")
 def book(tmp_path_factory):
     """The real content's book, built once: the text of each page (page 1 first)."""
@@ -42,7 +47,7 @@ def contents(book) -> str:
 
 
 def listed_page(toc: str, title: str) -> int:
-    found = re.search(re.escape(flat(title)) + r"[ .]*?(\d+)(?!\d)", toc)
+    found = re.search(re.escape(squash(title)) + r"\.*(\d+)(?!\d)", squash(toc))
     assert found, f"{title!r} is not in the contents"
     return int(found.group(1))
 
@@ -61,9 +66,10 @@ def test_every_article_is_in_the_book_where_the_contents_says(book):
     for section in site.sections.values():
         for article in site.section_articles(section.slug):
             page = listed_page(toc, article.title)
-            assert flat(article.title) in book[page - 1], f"{article.title} is not on page {page}"
+            on_page = squash(book[page - 1])
+            assert squash(article.title) in on_page, f"{article.title} is not on page {page}"
             # The running header names the chapter on the article's page.
-            assert section.title in book[page - 1]
+            assert squash(section.title) in on_page
             numbers.append(page)
     assert numbers == sorted(numbers), "the contents follow the book's order"
     assert len(numbers) == len(site.articles)
@@ -75,12 +81,12 @@ def test_glossary_and_every_states_contacts_are_in_the_book(book):
     glossary = listed_page(toc, "Glossary")
     states = listed_page(toc, "Who to call, state by state")
     assert "Glossary" in book[glossary - 1]
-    text = " ".join(book[glossary - 1 :])
+    text = squash(" ".join(book[glossary - 1 :]))
     for term in site.glossary.values():
-        assert flat(term.term) in text
-    text = " ".join(book[states - 1 :])
+        assert squash(term.term) in text
+    text = squash(" ".join(book[states - 1 :]))
     for jurisdiction in site.states.values():
-        assert f"Who to call in {jurisdiction.name}" in text
+        assert squash(f"Who to call in {jurisdiction.name}") in text
 
 
 def test_every_page_is_numbered(book):
