@@ -3,8 +3,9 @@
 
 Not a test: a measurement (numbers go in docs/benchmarks.md) of what the page cache costs
 per request, with no network and no server in between. It counts this process's CPU time,
-not the clock's, so other work on a busy machine moves it much less than it moves wrk. Each figure is the best of several rounds of many calls through Django's
-WSGI handler, with production settings (debug off, hashed static files in a scratch folder).
+not the clock's, so other work on a busy machine moves it much less than it moves wrk. Each
+figure is the best of several rounds of many calls through Django's WSGI handler, with
+production settings (debug off, hashed static files in a scratch folder).
 
     .venv/bin/python scripts/bench/pagecache.py [--calls 2000] [--rounds 5]
 """
