@@ -19,7 +19,7 @@ INDEX_VERSION = "2"
 @dataclass(frozen=True)
 class SearchDoc:
     url: str
-    kind: str  # article | page | term | state
+    kind: str  # article | page | term | state | state-charge
     label: str  # where the result lives, shown above its passage
     title: str
     summary: str
@@ -31,7 +31,7 @@ class SearchDoc:
 
 # Short pages rank high for any word they contain, so without this a glossary line would
 # outrank the article that explains the same thing. Articles are what readers come for.
-BOOST = {"article": 1.0, "page": 0.8, "state": 0.6, "term": 0.4}
+BOOST = {"article": 1.0, "page": 0.8, "state": 0.6, "state-charge": 0.5, "term": 0.4}
 
 
 def documents(site) -> list[SearchDoc]:
@@ -45,7 +45,33 @@ def documents(site) -> list[SearchDoc]:
         for term in site.glossary.values()
     )
     docs.extend(_state(j) for j in site.states.values())
+    docs.extend(_state_charges(site))
     return docs
+
+
+def _state_charges(site) -> list[SearchDoc]:
+    """The researched state charge pages, found by state and statute ("ohio 2907.323"): the
+    statutes count like headings. Only what is particular to the page: each category's
+    introduction is the same in every state."""
+    found = []
+    for state in site.states.values():
+        for key, charge in (state.law.charges if state.law else {}).items():
+            category = site.state_charges.get(key)
+            if category is None:
+                continue
+            found.append(
+                SearchDoc(
+                    f"{state.url}{key}/",
+                    "state-charge",
+                    "State by state",
+                    f"{state.name}: {category.title}",
+                    charge.summary.value if charge.summary else "",
+                    " \n".join(f"{s.citation} {s.name}" for s in charge.statutes),
+                    "",
+                    BOOST["state-charge"],
+                )
+            )
+    return found
 
 
 def _document(article, kind: str, label: str) -> SearchDoc:
