@@ -39,8 +39,12 @@ class Link:
         return tel(self.phone) if self.phone else ""
 
     @property
-    def federal(self) -> bool:
-        return self.label.startswith("Federal case")
+    def short_note(self) -> str:
+        """What paper prints of the note: its first sentence, and only where the note is the
+        instruction itself (the state route, or an entry with no office to name)."""
+        if not self.note or (self.name and not self.label.startswith("State case")):
+            return ""
+        return self.note.split(". ", 1)[0].rstrip(".") + "."
 
 
 def resource_link(data: LegalData, key: str, label: str = "") -> Link:
@@ -79,7 +83,9 @@ def federal_links(state: Jurisdiction) -> list[Link]:
     """The defender office, or the appointed-lawyer (CJA) route, for each federal district."""
     found = []
     for office in state.contacts.federal_defenders if state.contacts else []:
-        label = f"Federal case, cannot pay ({office.district})"
+        # "Eastern District" under a heading that already names Tennessee: paper is short.
+        district = office.district.removesuffix(f" of {state.name}")
+        label = f"Federal case, cannot pay ({district})"
         if office.contact is None:
             found.append(Link(label, "", None, note=office.how))
         else:
@@ -99,6 +105,12 @@ def referral_link(state: Jurisdiction) -> Link | None:
     if referral is None or referral.contact is None:
         return None
     return contact_link("To find a private lawyer", referral.contact, note=referral.how)
+
+
+def oldest_check(links: list[Link]) -> datetime.date | None:
+    """On paper one date stands for the list: the oldest, so no number looks fresher than it is."""
+    dates = [link.checked for link in links if link.checked]
+    return min(dates) if dates else None
 
 
 def lawyer_links(data: LegalData, state: Jurisdiction | None) -> list[Link]:
@@ -147,12 +159,16 @@ def print_root(root: str) -> str:
 def _common(request, site: Site, document: Article) -> dict:
     state = chosen(site.states, request.GET.get("state"))
     root = site_root(request)
+    lawyers = lawyer_links(site.data, state)
     return {
         "article": document,
         "chosen_state": state,
-        "lawyers": lawyer_links(site.data, state),
+        "lawyers": lawyers,
+        "lawyers_checked": oldest_check(lawyers),
         "support": support_links(site.data),
         "site_root": root,
+        # Paper has room for the first sentence of each "how to ask" note only.
+        "printed": True,
         # Links to the site's own pages keep their relative href (they work on screen) and
         # carry data-print="<this><path>", which print.css prints after them.
         "print_root": print_root(root),
@@ -229,6 +245,7 @@ def state_handout_context(request, site: Site, state: Jurisdiction, category) ->
     reviewed = max(dates) if dates else federal.last_reviewed
     url = f"/states/{state.slug}/{category.key}/"
     root = site_root(request)
+    lawyers = lawyer_links(site.data, state)
     return {
         "article": StateSheet(
             f"{category.title} in {state.name}",
@@ -238,9 +255,12 @@ def state_handout_context(request, site: Site, state: Jurisdiction, category) ->
             reviewed + datetime.timedelta(days=365),
             federal.handout,
         ),
-        "lawyers": lawyer_links(site.data, state),
+        "lawyers": lawyers,
+        "lawyers_checked": oldest_check(lawyers),
         "support": support_links(site.data),
         "site_root": root,
+        # Paper has room for the first sentence of each "how to ask" note only.
+        "printed": True,
         "print_root": print_root(root),
         "full_url": root + url,
         "print_path": None,

@@ -80,6 +80,7 @@ def intake(request):
     context = {
         **handouts.sheet_context(request, site, site.pages["intake"]),
         "site_root": "",
+        "printed": False,
         "print_root": "",
         "state_law": list(site.state_charges.values()),
     }

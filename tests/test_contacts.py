@@ -119,3 +119,26 @@ def test_a_ten_digit_number_dials_with_the_us_country_code():
     assert tel("608-266-0087") == "+16082660087"
     assert tel("1-800-THE-LOST") == "+18008435678"
     assert tel("988") == "988"
+
+
+def test_paper_keeps_the_first_sentence_of_a_how_to_note():
+    from explainer.handouts import Link
+
+    link = Link("State case", "", None, note="Ask the judge for a lawyer. Each county decides how.")
+    assert link.short_note == "Ask the judge for a lawyer."
+    named = Link("To find a private lawyer", "City Bar", None, note="No statewide service.")
+    assert named.short_note == ""
+
+
+@pytest.mark.usefixtures("fixture_content")
+def test_printed_sheet_shows_the_short_note_and_the_screen_the_whole_one(client):
+    whole = "local office takes most trial cases."
+    assert whole + " Ask for it" in client.get("/intake/?state=wi").content.decode()
+    printed = client.get("/intake/sheet/?state=wi").content.decode()
+    assert whole in printed and "Ask for it at your first court date" not in printed
+
+
+@pytest.mark.usefixtures("fixture_content")
+def test_printed_sheet_dates_the_list_by_its_oldest_check(client):
+    printed = client.get("/intake/sheet/?state=wi").content.decode()
+    assert "Phone numbers and addresses checked Dec 1, 2026 or later." in printed
