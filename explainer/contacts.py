@@ -294,30 +294,3 @@ def _registry(raw, out: Collector) -> Registry | None:
     if contact is None:
         return None
     return Registry(contact, _text(raw, "agency", where, out))
-
-
-def flat(found: Contacts | None) -> dict[str, str]:
-    """One row's worth of columns for the CSV and JSON downloads, each with its source."""
-    row: dict[str, str] = {}
-    defense = found.state_defense if found else None
-    row["state_defense_kind"] = defense.kind if defense else ""
-    row["state_defense_how"] = defense.how if defense else ""
-    row.update(_columns("state_defense_office", defense and defense.office))
-    row.update(_columns("state_defense_county_list", defense and defense.county_offices))
-    row["federal_defenders"] = " | ".join(
-        f"{d.district}: " + "; ".join(v for v in _columns("", d.contact).values() if v)
-        for d in (found.federal_defenders if found else [])
-    )
-    referral = found.lawyer_referral if found else None
-    row.update(_columns("lawyer_referral", referral and referral.contact))
-    row.update(_columns("registry", found.registry.contact if found and found.registry else None))
-    row["registry_agency"] = found.registry.agency if found and found.registry else ""
-    return row
-
-
-def _columns(prefix: str, contact: Contact | None) -> dict[str, str]:
-    names = ("name", "phone", "url", "source", "status", "checked")
-    return {
-        f"{prefix}_{n}" if prefix else n: (getattr(contact, n) or "") if contact else ""
-        for n in names
-    }

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from django.conf import settings
 
-from . import docfile, glossary, home, legalfile, links, sections, statelaw, states
+from . import docfile, glossary, home, legalfile, links, sections, statecharges, statelaw, states
 from .documents import Site
 from .errors import ContentInvalid, Problem
 from .search import documents as searchdocs
@@ -42,7 +42,7 @@ def load_site(root: Path) -> Site:
         pages={},
         glossary=glossary.load(root / "glossary.yaml", problems),
         states=states.load(root / "states.yaml", problems),
-        state_charges=statelaw.load_categories(root / "state-charges.yaml", problems),
+        state_charges=statecharges.load(root / "state-charges.yaml", problems),
     )
     _attach_state_law(site, root / "state-law", problems)
     for path in sorted((root / "articles").rglob("*.md")):

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from django.utils.html import format_html, format_html_join
 
 from .documents import Site
-from .statelaw import FACTS, Category, Charge, LawSource, StateLaw
+from .statecharges import Category
+from .statelaw import FACTS, Charge, LawSource, StateLaw
 from .states import Jurisdiction
 
 STATUS_WORDS = {
