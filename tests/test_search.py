@@ -82,7 +82,13 @@ def test_search_covers_glossary_terms(indexed):
 
 
 def test_search_covers_state_pages(indexed):
-    assert urls("wisconsin") == ["/states/wi/"]
+    found = urls("wisconsin")
+    assert found[0] == "/states/wi/"
+    assert all(url.startswith("/states/wi/") for url in found)  # then its charge pages
+
+
+def test_state_charge_page_is_found_by_its_statute(indexed):
+    assert urls("wisconsin 948.075")[0] == "/states/wi/enticement/"
 
 
 def test_search_covers_site_pages(indexed):
@@ -90,7 +96,8 @@ def test_search_covers_site_pages(indexed):
 
 
 def test_search_counts_all_matches(indexed):
-    assert find("enticement").total == 2
+    # the article, the arrest page that links to it, and Wisconsin's enticement page
+    assert find("enticement").total == 3
 
 
 def test_unknown_word_finds_nothing(indexed):
@@ -144,7 +151,7 @@ def test_result_count_is_announced_in_a_status_region(client, indexed):
     html = client.get("/search/?q=enticement").content.decode()
     assert (
         '<p id="search-status" class="search-status" role="status"'
-        ' data-hx-swap-oob="innerHTML">2 pages match your search.</p>'
+        ' data-hx-swap-oob="innerHTML">3 pages match your search.</p>'
     ) in html
 
 
@@ -337,6 +344,7 @@ def test_marked_escapes_text_before_adding_marks():
 def test_index_holds_articles_pages_terms_and_states(indexed):
     site = get_site()
     expected = len(site.articles) + len(site.pages) + len(site.glossary) + len(site.states)
+    expected += sum(len(j.law.charges) for j in site.states.values() if j.law)
     assert SearchDocument.objects.count() == expected
 
 

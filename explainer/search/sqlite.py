@@ -13,6 +13,7 @@ FTS_TABLE = "explainer_search_fts"
 # as the title, summary and headings less, the body least (docs/search.md, "Ranking").
 COLUMNS = ("title", "questions", "summary", "headings", "body")
 FTS_RANK = "bm25(10.0, 10.0, 4.0, 4.0, 1.0)"
+POOL = 100  # best matches by bm25 alone, from which the boosted best are taken
 
 
 def build(alias: str) -> None:
@@ -56,11 +57,14 @@ def rank(
     with connections[alias].cursor() as cursor:
         cursor.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH %s", [matching])
         total = cursor.fetchone()[0]
+        # FTS5 keeps only the best POOL while ranking when the query is its own ORDER BY rank
+        # LIMIT; joining every match to its boost first made it sort them all. Boosts are at
+        # most 1, so they only move a page down, and the best few stay within the pool.
         cursor.execute(
-            f"SELECT {fts}.rowid, -{fts}.rank * d.boost FROM {fts} "
-            f"JOIN {docs} d ON d.id = {fts}.rowid "
-            f"WHERE {fts} MATCH %s ORDER BY {fts}.rank * d.boost, d.id LIMIT %s",
-            [matching, limit],
+            f"SELECT f.rowid, -f.rank * d.boost FROM (SELECT rowid, rank FROM {fts} "
+            f"WHERE {fts} MATCH %s ORDER BY rank LIMIT %s) f JOIN {docs} d ON d.id = f.rowid "
+            f"ORDER BY f.rank * d.boost, d.id LIMIT %s",
+            [matching, POOL, limit],
         )
         return [(row[0], row[1]) for row in cursor.fetchall()], total
 

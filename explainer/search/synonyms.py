@@ -97,6 +97,8 @@ def said(phrase: frozenset[str], typed: list[str]) -> bool:
     word ending allowed ("hurting myself" says "hurt myself")."""
     want = stems(phrase)
     typed = [stem(w) for w in typed]
+    if not want <= set(typed):
+        return False
     span = len(want) + NEAR
     return any(
         want <= set(typed[start : start + span]) for start, word in enumerate(typed) if word in want

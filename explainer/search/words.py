@@ -5,6 +5,7 @@ Only letters and digits survive, which is also what makes a query safe to hand t
 to PostgreSQL's tsquery parser: no quote, operator or control character gets through.
 """
 
+import functools
 import re
 
 WORD_RE = re.compile(r"[^\W_]+")
@@ -39,6 +40,7 @@ def content_words(text: str) -> list[str]:
 _ENDINGS = ("ing", "ies", "ed", "es", "ly", "s", "e", "y")
 
 
+@functools.lru_cache(maxsize=65536)  # the site's vocabulary: a few thousand words
 def stem(word: str) -> str:
     for ending in _ENDINGS:
         if word.endswith(ending) and len(word) - len(ending) >= 3:
