@@ -70,9 +70,8 @@ def counts(terms: list[QueryTerm], alias: str) -> tuple[int, list[int]]:
 
 def rank(
     terms: list[QueryTerm], alias: str, limit: int, idf: list[float] | None = None
-) -> tuple[list[tuple[int, float]], int]:
-    """The best pages matching any term, as (id, score: higher is better), and how many
-    match in all.
+) -> list[tuple[int, float]]:
+    """The best pages matching any term, as (id, score: higher is better).
 
     ts_rank, unlike bm25, does not weigh a word by how rare it is, so a common word counts
     as much as the one that names the topic. The best POOL pages by ts_rank are ranked
@@ -90,10 +89,6 @@ def rank(
     ]
     with connections[alias].cursor() as cursor:
         cursor.execute(
-            f"SELECT count(*) FROM {docs} WHERE vector @@ to_tsquery(%s, %s)", [CONFIG, every]
-        )
-        total = cursor.fetchone()[0]
-        cursor.execute(
             f"WITH pool AS (SELECT id, boost, vector FROM {docs} "
             f"WHERE vector @@ to_tsquery(%s, %s) "
             f"ORDER BY ts_rank(%s::float4[], vector, to_tsquery(%s, %s), %s) * boost DESC, id "
@@ -101,7 +96,18 @@ def rank(
             f"SELECT id, ({each}) * boost AS score FROM pool ORDER BY score DESC, id LIMIT %s",
             [CONFIG, every, weights, CONFIG, every, NORMALIZATION, POOL, *each_params, limit],
         )
-        return [(row[0], row[1]) for row in cursor.fetchall()], total
+        return [(row[0], row[1]) for row in cursor.fetchall()]
+
+
+def total(terms: list[QueryTerm], alias: str) -> int:
+    """How many pages match any of the terms."""
+    docs = SearchDocument._meta.db_table
+    with connections[alias].cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*) FROM {docs} WHERE vector @@ to_tsquery(%s, %s)",
+            [CONFIG, expression(terms)],
+        )
+        return cursor.fetchone()[0]
 
 
 def rows(terms: list[QueryTerm], alias: str, ids: list[int]) -> dict[int, tuple]:

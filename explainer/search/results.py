@@ -80,7 +80,9 @@ def _search(query: Query, site, pinned: tuple[str, ...], backend, alias: str) ->
         terms = informative(terms, counts, documents)
         weight = ranking.weights(found, df, documents)
         idf = [ranking.idf(df[t], documents) for t in terms]
-        best, total = backend.rank(terms, alias, ranking.CANDIDATES, idf)
+        best = backend.rank(terms, alias, ranking.CANDIDATES, idf)
+        # One term: the count already made is the total.
+        total = df[terms[0]] if len(terms) == 1 else backend.total(terms, alias)
         texts = _headline_text(alias, [i for i, _ in best])
         candidates = [ranking.Candidate(i, score, texts[i]) for i, score in best]
         ordered = ranking.order(candidates, found, weight)

@@ -48,15 +48,13 @@ def counts(terms: list[QueryTerm], alias: str) -> tuple[int, list[int]]:
 
 def rank(
     terms: list[QueryTerm], alias: str, limit: int, idf: list[float] | None = None
-) -> tuple[list[tuple[int, float]], int]:
-    """The best pages matching any term, as (id, score: higher is better), and how many
-    match in all. bm25 already weighs each word by its rarity, so idf is not needed here.
-    bm25 is negative (lower is better), so a boost below 1 moves a page down."""
+) -> list[tuple[int, float]]:
+    """The best pages matching any term, as (id, score: higher is better). bm25 already
+    weighs each word by its rarity, so idf is not needed here. bm25 is negative (lower is
+    better), so a boost below 1 moves a page down."""
     fts, docs = FTS_TABLE, SearchDocument._meta.db_table
     matching = expression(terms)
     with connections[alias].cursor() as cursor:
-        cursor.execute(f"SELECT count(*) FROM {fts} WHERE {fts} MATCH %s", [matching])
-        total = cursor.fetchone()[0]
         # FTS5 keeps only the best POOL while ranking when the query is its own ORDER BY rank
         # LIMIT; joining every match to its boost first made it sort them all. Boosts are at
         # most 1, so they only move a page down, and the best few stay within the pool.
@@ -66,7 +64,16 @@ def rank(
             f"ORDER BY f.rank * d.boost, d.id LIMIT %s",
             [matching, POOL, limit],
         )
-        return [(row[0], row[1]) for row in cursor.fetchall()], total
+        return [(row[0], row[1]) for row in cursor.fetchall()]
+
+
+def total(terms: list[QueryTerm], alias: str) -> int:
+    """How many pages match any of the terms."""
+    with connections[alias].cursor() as cursor:
+        cursor.execute(
+            f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s", [expression(terms)]
+        )
+        return cursor.fetchone()[0]
 
 
 def rows(terms: list[QueryTerm], alias: str, ids: list[int]) -> dict[int, tuple]:

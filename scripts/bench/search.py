@@ -38,6 +38,9 @@ def main() -> int:
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--rounds", type=int, default=3, help="times each query is timed")
     parser.add_argument(
+        "--first", type=int, default=0, help="only the first N relevance queries (0: all)"
+    )
+    parser.add_argument(
         "--postgres",
         default=os.environ.get("EXPLAINER_TEST_POSTGRES", ""),
         help="postgresql:// URL of a server to benchmark on",
@@ -45,7 +48,7 @@ def main() -> int:
     parser.add_argument("--child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        print(json.dumps(measure(args.articles, args.rounds)))
+        print(json.dumps(measure(args.articles, args.rounds, args.first)))
         return 0
     backends = ["sqlite", "postgresql"] if args.backend == "both" else [args.backend]
     print(
@@ -72,6 +75,8 @@ def main() -> int:
                     str(args.articles),
                     "--rounds",
                     str(args.rounds),
+                    "--first",
+                    str(args.first),
                 ],
                 env=env,
                 cwd=ROOT,
@@ -118,7 +123,7 @@ def postgres_admin(url: str):
     return psycopg.connect(urlunsplit(urlsplit(url)._replace(path="/postgres")), autocommit=True)
 
 
-def measure(count: int, rounds: int) -> dict:
+def measure(count: int, rounds: int, first: int = 0) -> dict:
     """Runs in the child process, with DATABASE_URL pointing at the database to measure."""
     sys.path.insert(0, str(ROOT))
     import django
@@ -140,7 +145,8 @@ def measure(count: int, rounds: int) -> dict:
     searchindex.build_from(docs, site.fingerprint)
     build_seconds = time.perf_counter() - started
 
-    queries = typed_queries([q["query"] for q in yaml.safe_load(QUERIES.read_text())])
+    listed = [q["query"] for q in yaml.safe_load(QUERIES.read_text())]
+    queries = typed_queries(listed[:first] if first else listed)
     for query in queries:  # warm caches, as a running server would have
         search.find(query, site)
     timings, matched = [], 0
@@ -179,6 +185,7 @@ def synthetic_documents(site, count: int):
         source = rng.choice(real)
         own = sentences(source.body) or anywhere
         headings = [h for h in source.headings.split("\n") if h.strip()]
+        questions = [q for q in source.questions.split("\n") if q.strip()]
         made.append(
             SearchDoc(
                 url=f"/bench/article-{n}/",
@@ -188,6 +195,7 @@ def synthetic_documents(site, count: int):
                 summary=source.summary,
                 headings="\n".join(rng.sample(headings, min(6, len(headings)))),
                 body=" ".join(rng.choices(own, k=50) + rng.choices(anywhere, k=10)),
+                questions="\n".join(rng.sample(questions, min(4, len(questions)))),
             )
         )
     return made
