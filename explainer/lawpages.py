@@ -4,8 +4,6 @@ Plain functions the views call. Every figure comes from content/state-law/<code>
 its sources numbered for the page, so a state card reads like a federal one.
 """
 
-import csv
-import io
 import json
 from dataclasses import dataclass
 
@@ -14,7 +12,7 @@ from django.utils.html import format_html, format_html_join
 from .documents import Site
 from .statecharges import Category
 from .statelaw import FACTS, Charge, LawSource, StateLaw
-from .states import Jurisdiction
+from .states import Jurisdiction, csv_text
 
 STATUS_WORDS = {
     "verified": "",
@@ -174,13 +172,7 @@ def download_rows(site: Site, category: Category) -> list[dict]:
 
 
 def to_csv(rows: list[dict]) -> str:
-    buffer = io.StringIO()
-    writer = csv.DictWriter(
-        buffer, fieldnames=list(rows[0]) if rows else ["code"], lineterminator="\n"
-    )
-    writer.writeheader()
-    writer.writerows(rows)
-    return buffer.getvalue()
+    return csv_text(rows)
 
 
 def to_json(category: Category, rows: list[dict]) -> str:

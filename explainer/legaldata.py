@@ -68,6 +68,18 @@ class Duration:
         return f"{self.amount} {noun}{'' if self.amount == 1 else 's'}"
 
 
+def range_words(low: Duration, high: Duration) -> str:
+    """A prison range in plain words, e.g. '5 to 20 years in prison'; federal and state cards
+    both say it this way."""
+    if low.is_zero:
+        return f"up to {high.words()} in prison"
+    if high.unit == "life":
+        return f"{low.words()} to life in prison"
+    if low.unit == high.unit:
+        return f"{low.amount} to {high.words()} in prison"
+    return f"{low.words()} to {high.words()} in prison"
+
+
 @dataclass(frozen=True)
 class PenaltyLine:
     when: str
@@ -81,15 +93,7 @@ class PenaltyLine:
         return not self.min.is_zero
 
     def words(self) -> str:
-        """The prison range in plain words, e.g. '5 to 20 years in prison'."""
-        low, high = self.min, self.max
-        if low.is_zero:
-            return f"up to {high.words()} in prison"
-        if high.unit == "life":
-            return f"{low.words()} to life in prison"
-        if low.unit == high.unit:
-            return f"{low.amount} to {high.words()} in prison"
-        return f"{low.words()} to {high.words()} in prison"
+        return range_words(self.min, self.max)
 
     def min_words(self) -> str:
         return "none" if self.min.is_zero else self.min.words()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import yamlfile
 from .errors import Collector, Problem
-from .legaldata import KEY_RE, STATUSES, Duration, is_https_url
+from .legaldata import KEY_RE, STATUSES, Duration, is_https_url, range_words
 
 FACTS = {
     "age_of_consent": "Age of consent",
@@ -62,15 +62,7 @@ class StatePenalty:
     status: str
 
     def range_words(self) -> str:
-        """The statutory prison range in plain words, e.g. '6 to 12 months in prison'."""
-        low, high = self.low, self.high
-        if low.is_zero:
-            return f"up to {high.words()} in prison"
-        if high.unit == "life":
-            return f"{low.words()} to life in prison"
-        if low.unit == high.unit:
-            return f"{low.amount} to {high.words()} in prison"
-        return f"{low.words()} to {high.words()} in prison"
+        return range_words(self.low, self.high)
 
     def min_words(self) -> str:
         # "None stated": the researcher read no minimum, which is not proof there is none.

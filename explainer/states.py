@@ -191,8 +191,8 @@ def rows(jurisdictions) -> list[dict]:
     return out
 
 
-def to_csv(jurisdictions) -> str:
-    data = rows(jurisdictions)
+def csv_text(data: list[dict]) -> str:
+    """Rows as CSV text, columns in the rows' own order (also used by the state comparisons)."""
     buffer = io.StringIO()
     writer = csv.DictWriter(
         buffer, fieldnames=list(data[0]) if data else ["code"], lineterminator="\n"
@@ -200,6 +200,10 @@ def to_csv(jurisdictions) -> str:
     writer.writeheader()
     writer.writerows(data)
     return buffer.getvalue()
+
+
+def to_csv(jurisdictions) -> str:
+    return csv_text(rows(jurisdictions))
 
 
 def to_json(jurisdictions) -> str:
