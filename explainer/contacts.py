@@ -140,8 +140,8 @@ def _load_file(path: Path, slug: str, out: Collector) -> Contacts | None:
     if not isinstance(raw, dict):
         out.add(1, "the file must be a mapping with code, state_defense, federal_defenders")
         return None
-    _unknown(
-        raw, {"code", "state_defense", "federal_defenders", "lawyer_referral", "registry"}, "", out
+    out.unknown_fields(
+        raw, {"code", "state_defense", "federal_defenders", "lawyer_referral", "registry"}, ""
     )
     if str(raw.get("code") or "").lower() != slug:
         out.add(raw.line, f"code must be {slug.upper()!r}, matching the file name")
@@ -156,11 +156,6 @@ def _load_file(path: Path, slug: str, out: Collector) -> Contacts | None:
         lawyer_referral=_referral(raw.get("lawyer_referral"), out),
         registry=_registry(raw.get("registry"), out),
     )
-
-
-def _unknown(raw, allowed: set[str], where: str, out: Collector) -> None:
-    for name in sorted(set(raw) - allowed):
-        out.add(raw.line, f"{where}unknown field {name!r}")
 
 
 def _text(raw, key: str, where: str, out: Collector, required: bool = True) -> str:
@@ -182,7 +177,7 @@ def _contact(
         out.add(None, f"{where}must be a mapping with name, url, source, status, checked")
         return None
     where = f"{where}"
-    _unknown(raw, CONTACT_KEYS | {"research_note"} | set(extra), where, out)
+    out.unknown_fields(raw, CONTACT_KEYS | {"research_note"} | set(extra), where)
     name = _text(raw, "name", where, out, required=name_required)
     url = raw.get("url") or None
     # An address is given as it was read: a few offices' own sites still answer only on http.
@@ -227,7 +222,7 @@ def _state_defense(raw, line: int, out: Collector) -> StateDefense | None:
     if not isinstance(raw, dict):
         out.add(line, f"{where}say how a caller who cannot pay gets a lawyer for a state case")
         return None
-    _unknown(raw, {"kind", "how", "office", "county_offices", "research_note"}, where, out)
+    out.unknown_fields(raw, {"kind", "how", "office", "county_offices", "research_note"}, where)
     kind = raw.get("kind")
     if kind not in DEFENSE_KINDS:
         out.add(raw.line, f"{where}kind must be one of {', '.join(DEFENSE_KINDS)}")
@@ -278,7 +273,7 @@ def _referral(raw, out: Collector) -> Referral | None:
         extra = {"how", "none"}
         contact = _contact(raw, where, out, extra=extra, name_required=False) if named else None
         if not named:
-            _unknown(raw, extra | {"source", "status", "checked", "research_note"}, where, out)
+            out.unknown_fields(raw, extra | {"source", "status", "checked", "research_note"}, where)
         return Referral(contact, _text(raw, "how", where, out))
     return Referral(
         _contact(raw, where, out, extra={"how"}),

@@ -38,3 +38,8 @@ class Collector:
 
     def add(self, line: int | None, message: str) -> None:
         self.problems.append(Problem(self.path, line, message))
+
+    def unknown_fields(self, raw, allowed: set[str], where: str = "") -> None:
+        """Report each key of a YAML mapping that the format does not have, at its line."""
+        for name in sorted(set(raw) - set(allowed)):
+            self.add(getattr(raw, "line", None), f"{where}unknown field {name!r}")

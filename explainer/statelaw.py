@@ -129,7 +129,7 @@ def _load_file(path: Path, categories: set[str], out: Collector) -> StateLaw | N
     if not isinstance(raw, dict):
         out.add(1, "the file must be a mapping with code, sources, facts and charges")
         return None
-    _unknown(raw, {"code", "sources", "facts", "charges"}, "", out)
+    out.unknown_fields(raw, {"code", "sources", "facts", "charges"}, "")
     if str(raw.get("code") or "").lower() != path.stem:
         out.add(raw.line, f"code must be {path.stem.upper()!r}, matching the file name")
     law = StateLaw(path.stem.upper(), _sources(raw.get("sources"), raw.line, out))
@@ -149,11 +149,6 @@ def _load_file(path: Path, categories: set[str], out: Collector) -> StateLaw | N
         if charge:
             law.charges[key] = charge
     return law
-
-
-def _unknown(raw, allowed: set[str], where: str, out: Collector) -> None:
-    for name in sorted(set(raw) - allowed):
-        out.add(raw.line, f"{where}unknown field {name!r}")
 
 
 def _mapping(raw, where: str, line: int, out: Collector) -> dict:
@@ -176,7 +171,7 @@ def _sources(raw, line: int, out: Collector) -> dict[str, LawSource]:
                 "and a mapping with label, url, primary, checked",
             )
             continue
-        _unknown(item, {"label", "url", "primary", "checked"}, where, out)
+        out.unknown_fields(item, {"label", "url", "primary", "checked"}, where)
         url, label = item.get("url"), item.get("label")
         if not is_https_url(url) and not is_https_url(
             "https://" + str(url).removeprefix("http://")
@@ -221,7 +216,7 @@ def _item(raw, where: str, known: set[str], out: Collector) -> Item | None:
     if not isinstance(raw, dict):
         out.add(None, f"{where}must be a mapping with value, sources, status")
         return None
-    _unknown(raw, ITEM_KEYS, where, out)
+    out.unknown_fields(raw, ITEM_KEYS, where)
     value = raw.get("value")
     if value is None or not str(value).strip():
         out.add(raw.line, f"{where}value must be non-empty; leave out what was not researched")
@@ -246,7 +241,7 @@ def _charge(key: str, raw, known: set[str], out: Collector) -> Charge | None:
     if not isinstance(raw, dict):
         out.add(None, f"{where}must be a mapping")
         return None
-    _unknown(raw, {"statutes", "summary", "penalties", "counting", "registration"}, where, out)
+    out.unknown_fields(raw, {"statutes", "summary", "penalties", "counting", "registration"}, where)
     statutes = []
     for item in raw.get("statutes") or []:
         if not isinstance(item, dict) or not item.get("citation") or not item.get("name"):
@@ -255,7 +250,7 @@ def _charge(key: str, raw, known: set[str], out: Collector) -> Charge | None:
                 f"{where}each statute needs citation, name and source",
             )
             continue
-        _unknown(item, {"citation", "name", "source"}, where, out)
+        out.unknown_fields(item, {"citation", "name", "source"}, where)
         source = str(item.get("source") or "")
         if source not in known:
             out.add(item.line, f"{where}unknown source {source!r}")
@@ -267,8 +262,8 @@ def _charge(key: str, raw, known: set[str], out: Collector) -> Charge | None:
         if not isinstance(item, dict):
             out.add(raw.line, f"{where}each penalty must be a mapping")
             continue
-        _unknown(
-            item, {"when", "class", "mandatory_min", "low", "high", "sources", "status"}, where, out
+        out.unknown_fields(
+            item, {"when", "class", "mandatory_min", "low", "high", "sources", "status"}, where
         )
         if not item.get("when") or "high" not in item or "mandatory_min" not in item:
             # A minimum left out would read "none" on the page without anyone having checked.
