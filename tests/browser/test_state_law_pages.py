@@ -37,3 +37,15 @@ def test_comparison_filter_works_without_javascript(pages):
     page.get_by_role("button", name="Apply").click()
     page.wait_for_url("**researched=no**")
     assert "Not yet researched" in page.locator("#compare-table").inner_text()
+
+
+@pytest.mark.parametrize("path", ["/states/", f"/states/compare/{first_charge()}/"])
+def test_filtering_a_table_updates_the_address_without_history_entries(pages, path):
+    page = phone(pages)
+    page.goto(path)
+    before = page.evaluate("history.length")
+    field = "#f-kind" if path == "/states/" else "#id_researched"
+    value = "territory" if path == "/states/" else "no"
+    page.select_option(field, value)
+    page.wait_for_url(f"**{value}**")
+    assert page.evaluate("history.length") == before
