@@ -140,9 +140,13 @@ def support_links(data: LegalData) -> list[Link]:
     return [resource_link(data, key) for key in SUPPORT_RESOURCES]
 
 
+CITATION_MARK = re.compile(r'<sup class="cite">.*?</sup>')
+
+
 def card_for_print(article: Article) -> str:
-    """The penalty card with its citation marks pointing at the full page's source list."""
-    return article.card_html.replace('href="#source-', f'href="{article.url}#source-')
+    """The penalty card without its citation numbers: a sheet has no source list for them to
+    point at, so the sheet names the full page, where every figure's sources are."""
+    return CITATION_MARK.sub("", article.card_html)
 
 
 def site_root(request) -> str:

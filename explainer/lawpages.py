@@ -7,9 +7,8 @@ its sources numbered for the page, so a state card reads like a federal one.
 import json
 from dataclasses import dataclass
 
-from django.utils.html import format_html, format_html_join
-
 from .documents import Site
+from .markup import citation_mark
 from .statecharges import Category
 from .statelaw import FACTS, Charge, LawSource, StateLaw
 from .states import Jurisdiction, csv_text
@@ -37,13 +36,7 @@ class Cited:
         return cls(numbers, [law.sources[k] for k in numbers] if law else [])
 
     def marks(self, keys) -> str:
-        numbers = sorted({self.numbers[k] for k in keys if k in self.numbers})
-        if not numbers:
-            return ""
-        links = format_html_join(
-            ", ", '<a href="#source-{0}" aria-label="source {0}">{0}</a>', ((n,) for n in numbers)
-        )
-        return format_html('<sup class="cite">[{}]</sup>', links)
+        return citation_mark(self.numbers[k] for k in keys if k in self.numbers)
 
 
 def charge_context(site: Site, state: Jurisdiction, category: Category) -> dict:

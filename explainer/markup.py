@@ -10,10 +10,32 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 
 import markdown
+from django.utils.html import format_html
 from markdown.extensions import Extension
 from markdown.extensions.toc import slugify
 from markdown.inlinepatterns import InlineProcessor
 from markdown.preprocessors import Preprocessor
+
+
+def citation_mark(numbers) -> str:
+    """One link per claim, however many sources back it.
+
+    Readers on phones could not hit clusters of tiny numbers ("[1, 2, 9, 10]", one link each),
+    so a claim gets a single 24 px target that names every number and jumps to the first; the
+    source list is in number order, so the rest follow it.
+    """
+    numbers = sorted(set(numbers))
+    if not numbers:
+        return ""
+    shown = ", ".join(str(n) for n in numbers)
+    label = ("source " if len(numbers) == 1 else "sources ") + shown
+    return format_html(
+        '<sup class="cite">[<a href="#source-{}" aria-label="{}">{}</a>]</sup>',
+        numbers[0],
+        label,
+        shown,
+    )
+
 
 TAG_RE = re.compile(r"\{\{\s*([a-z-]+)(?::([^}|]*?))?(?:\|([^}]*?))?\s*\}\}")
 

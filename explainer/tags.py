@@ -10,10 +10,10 @@ from dataclasses import dataclass
 
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.html import escape, format_html, format_html_join
+from django.utils.html import escape, format_html
 
 from .legaldata import LegalData, Offense, Source
-from .markup import Tag
+from .markup import Tag, citation_mark
 from .phones import tel
 
 UNVERIFIED = '<span class="unverified">(not yet verified)</span>'
@@ -80,13 +80,7 @@ class TagRenderer:
         return sorted(found, key=lambda o: -max(p.min.months for p in o.penalties))
 
     def marks(self, source_keys) -> str:
-        numbers = sorted({self.numbers[k] for k in source_keys if k in self.numbers})
-        if not numbers:
-            return ""
-        links = format_html_join(
-            ", ", '<a href="#source-{0}" aria-label="source {0}">{0}</a>', ((n,) for n in numbers)
-        )
-        return format_html('<sup class="cite">[{}]</sup>', links)
+        return citation_mark(self.numbers[k] for k in source_keys if k in self.numbers)
 
     def render(self, kind: str, keys: list[str], shown: str) -> str:
         return TAG_KINDS[kind].render(self, keys, shown)

@@ -48,10 +48,12 @@ class TestHandoutPage:
         card = section(html_of(client, HANDOUT), "card-title")
         assert "18 U.S.C. § 2422(b)" in card and "10 years to life in prison" in card
 
-    def test_handout_citation_marks_point_to_the_full_pages_sources(self, client):
+    def test_handout_sends_readers_to_the_full_page_for_sources_instead_of_numbers(self, client):
+        # A sheet has no source list, so a citation number on it would point nowhere.
         card = section(html_of(client, HANDOUT), "card-title")
-        assert 'href="/charges/enticement/#source-1"' in card
-        assert 'href="#source-' not in card
+        assert "10 years to life in prison" in card
+        assert 'class="cite"' not in card and "#source-" not in card
+        assert "sources for each figure are listed on the full page" in card
 
     def test_handout_bullets_come_from_front_matter(self, client):
         html = html_of(client, HANDOUT)

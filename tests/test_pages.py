@@ -5,6 +5,7 @@ import re
 import pytest
 
 from explainer.content import get_site
+from explainer.markup import citation_mark
 
 pytestmark = pytest.mark.usefixtures("fixture_content")
 
@@ -60,6 +61,14 @@ def test_inline_penalty_tag_renders_words_with_citation(client):
         'The range is <span class="figure">10 years to life in prison</span>'
         '<sup class="cite">[<a href="#source-1" aria-label="source 1">1</a>]</sup>'
     ) in html
+
+
+def test_a_claim_with_several_sources_has_one_citation_link():
+    # One tap target per claim; it names every number and jumps to the first.
+    mark = citation_mark([9, 2, 2, 10])
+    assert mark.count("<a ") == 1
+    assert 'href="#source-2"' in mark and ">2, 9, 10</a>" in mark
+    assert 'aria-label="sources 2, 9, 10"' in mark
 
 
 def test_unverified_figure_is_marked_on_the_page(client):

@@ -101,6 +101,11 @@ class TestChargePage:
         assert "Online enticement of a minor in Wisconsin" in html
         assert "up to 25 years in prison" in html and 'href="tel:+16082660087"' in html
 
+    def test_state_handout_has_no_citation_numbers_pointing_nowhere(self, client):
+        html = client.get(f"{CHARGE}handout/").content.decode()
+        assert "#source-" not in html
+        assert "sources for each figure are listed on the full page" in html
+
     def test_state_page_links_each_charge_page(self, client):
         html = client.get("/states/wi/").content.decode()
         assert 'href="/states/wi/enticement/"' in html and 'href="/states/wi/possession/"' in html

@@ -177,6 +177,8 @@ def test_citation_numbers_are_24_pixel_targets_with_a_way_back(pages):
     page.goto(article.url)
     marks = page.locator("sup.cite a")
     assert marks.count() > 0
+    # One link per claim, never a cluster of separate tiny numbers.
+    assert page.locator("sup.cite").count() == marks.count()
     for box in marks.evaluate_all(f"links => links.map({RECT})"):
         assert box["width"] >= 24 and box["height"] >= 24, box
     mark = page.locator(".article-body sup.cite a").first
