@@ -91,6 +91,32 @@ def test_state_charge_page_is_found_by_its_statute(indexed):
     assert urls("wisconsin 948.075")[0] == "/states/wi/enticement/"
 
 
+def test_a_named_state_lifts_its_own_charge_page_above_the_article(indexed):
+    # Without the state, the article leads; naming the state puts its page first.
+    assert urls("enticement")[0] == "/charges/enticement/"
+    assert urls("enticement in wisconsin")[0] == "/states/wi/enticement/"
+
+
+def test_state_names_are_found_longest_first():
+    from types import SimpleNamespace
+
+    from explainer.search.places import named
+
+    states = [
+        SimpleNamespace(code=c, name=n, url=f"/states/{c.lower()}/")
+        for c, n in [
+            ("VA", "Virginia"),
+            ("WV", "West Virginia"),
+            ("WA", "Washington"),
+            ("DC", "D.C."),
+        ]
+    ]
+    assert named(("penalty", "in", "virginia"), states) == {"/states/va/": ("virginia",)}
+    assert named(("west", "virginia", "law"), states) == {"/states/wv/": ("west", "virginia")}
+    assert list(named(("washington", "dc"), states)) == ["/states/dc/"]
+    assert list(named(("washington", "state"), states)) == ["/states/wa/"]
+
+
 def test_search_covers_site_pages(indexed):
     assert "/about/" in urls("about page")
 

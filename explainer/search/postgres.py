@@ -15,6 +15,7 @@ from django.db import connections, transaction
 
 from ..models import SearchDocument
 from .highlight import END, START
+from .places import sql as placed
 from .query import QueryTerm
 
 CONFIG = "english"
@@ -69,18 +70,24 @@ def counts(terms: list[QueryTerm], alias: str) -> tuple[int, list[int]]:
 
 
 def rank(
-    terms: list[QueryTerm], alias: str, limit: int, idf: list[float] | None = None
+    terms: list[QueryTerm],
+    alias: str,
+    limit: int,
+    idf: list[float] | None = None,
+    places: tuple[str, ...] = (),
 ) -> list[tuple[int, float]]:
     """The best pages matching any term, as (id, score: higher is better).
 
     ts_rank, unlike bm25, does not weigh a word by how rare it is, so a common word counts
     as much as the one that names the topic. The best POOL pages by ts_rank are ranked
     again by each term's own ts_rank times its idf (from the counts the caller made).
+    places: the states the search names (places.py).
     """
     docs = SearchDocument._meta.db_table
     weights = "{" + ",".join(str(w) for w in WEIGHTS) + "}"
     every = expression(terms)
     idf = idf or [1.0] * len(terms)
+    boost, boost_params, keep, keep_params = placed(places)
     each = " + ".join("%s * ts_rank(%s::float4[], vector, to_tsquery(%s, %s), %s)" for _ in terms)
     each_params = [
         v
@@ -89,12 +96,25 @@ def rank(
     ]
     with connections[alias].cursor() as cursor:
         cursor.execute(
-            f"WITH pool AS (SELECT id, boost, vector FROM {docs} "
-            f"WHERE vector @@ to_tsquery(%s, %s) "
-            f"ORDER BY ts_rank(%s::float4[], vector, to_tsquery(%s, %s), %s) * boost DESC, id "
-            f"LIMIT %s) "
+            f"WITH pool AS (SELECT d.id, {boost} AS boost, d.vector FROM {docs} d "
+            f"WHERE d.vector @@ to_tsquery(%s, %s) AND {keep} "
+            f"ORDER BY ts_rank(%s::float4[], d.vector, to_tsquery(%s, %s), %s) * {boost} DESC, "
+            f"d.id LIMIT %s) "
             f"SELECT id, ({each}) * boost AS score FROM pool ORDER BY score DESC, id LIMIT %s",
-            [CONFIG, every, weights, CONFIG, every, NORMALIZATION, POOL, *each_params, limit],
+            [
+                *boost_params,
+                CONFIG,
+                every,
+                *keep_params,
+                weights,
+                CONFIG,
+                every,
+                NORMALIZATION,
+                *boost_params,
+                POOL,
+                *each_params,
+                limit,
+            ],
         )
         return [(row[0], row[1]) for row in cursor.fetchall()]
 

@@ -47,6 +47,17 @@ def weights(found: list[Concept], df: dict, documents: int) -> list[float]:
     return out
 
 
+def scoped(found: list[Concept], weight: list[float], place: set[str]) -> list[float]:
+    """A state named in the search ("ohio sexting charge") counts as much as all the other
+    words together: a page on sexting in general, or in another state, answers half of it."""
+    named = [c.word in place for c in found]
+    rest = sum(w for w, n in zip(weight, named, strict=True) if not n)
+    if not any(named) or not rest:
+        return weight
+    share = rest / sum(named)
+    return [share if n else w for w, n in zip(weight, named, strict=True)]
+
+
 def idf(found_in: int, documents: int) -> float:
     """bm25's inverse document frequency: near 0 for a word on every page, high for a rare one."""
     return math.log(1 + (documents - found_in + 0.5) / (found_in + 0.5))

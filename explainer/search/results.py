@@ -17,7 +17,7 @@ from django.db import DatabaseError
 from django.utils.safestring import SafeString
 
 from ..models import SearchDocument
-from . import index, intents, ranking
+from . import index, intents, places, ranking
 from .highlight import START, marked
 from .lexicon import lexicon, suggest
 from .query import Query, alternatives, concepts, informative, parse
@@ -78,9 +78,11 @@ def _search(query: Query, site, pinned: tuple[str, ...], backend, alias: str) ->
         documents, counts = backend.counts(terms, alias)
         df = dict(zip(terms, counts, strict=True))
         terms = informative(terms, counts, documents)
+        named = places.named(query.typed, site.states.values())
         weight = ranking.weights(found, df, documents)
+        weight = ranking.scoped(found, weight, {w for name in named.values() for w in name})
         idf = [ranking.idf(df[t], documents) for t in terms]
-        best = backend.rank(terms, alias, ranking.CANDIDATES, idf)
+        best = backend.rank(terms, alias, ranking.CANDIDATES, idf, tuple(named))
         # One term: the count already made is the total.
         total = df[terms[0]] if len(terms) == 1 else backend.total(terms, alias)
         texts = _headline_text(alias, [i for i, _ in best])

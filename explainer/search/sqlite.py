@@ -6,6 +6,7 @@ from django.db import connections
 
 from ..models import SearchDocument
 from .highlight import END, START
+from .places import sql as placed
 from .query import QueryTerm
 
 FTS_TABLE = "explainer_search_fts"
@@ -47,22 +48,27 @@ def counts(terms: list[QueryTerm], alias: str) -> tuple[int, list[int]]:
 
 
 def rank(
-    terms: list[QueryTerm], alias: str, limit: int, idf: list[float] | None = None
+    terms: list[QueryTerm],
+    alias: str,
+    limit: int,
+    idf: list[float] | None = None,
+    places: tuple[str, ...] = (),
 ) -> list[tuple[int, float]]:
     """The best pages matching any term, as (id, score: higher is better). bm25 already
     weighs each word by its rarity, so idf is not needed here. bm25 is negative (lower is
-    better), so a boost below 1 moves a page down."""
+    better), so a boost below 1 moves a page down. places: the states the search names
+    (places.py)."""
     fts, docs = FTS_TABLE, SearchDocument._meta.db_table
-    matching = expression(terms)
+    boost, boost_params, keep, keep_params = placed(places)
     with connections[alias].cursor() as cursor:
         # FTS5 keeps only the best POOL while ranking when the query is its own ORDER BY rank
         # LIMIT; joining every match to its boost first made it sort them all. Boosts are at
         # most 1, so they only move a page down, and the best few stay within the pool.
         cursor.execute(
-            f"SELECT f.rowid, -f.rank * d.boost FROM (SELECT rowid, rank FROM {fts} "
+            f"SELECT f.rowid, -f.rank * {boost} FROM (SELECT rowid, rank FROM {fts} "
             f"WHERE {fts} MATCH %s ORDER BY rank LIMIT %s) f JOIN {docs} d ON d.id = f.rowid "
-            f"ORDER BY f.rank * d.boost, d.id LIMIT %s",
-            [matching, POOL, limit],
+            f"WHERE {keep} ORDER BY f.rank * {boost}, d.id LIMIT %s",
+            [*boost_params, expression(terms), POOL, *keep_params, *boost_params, limit],
         )
         return [(row[0], row[1]) for row in cursor.fetchall()]
 

@@ -19,7 +19,8 @@ a about am an and any are as at be been being but by can could did do does doing
 had has have he her him his how i if in into is it its me my of on or our she should so
 than that the their them then there these they this those to too us was we were what when
 where which who whom why will with would you your
-cant dont doesnt didnt im ive isnt wont wasnt arent
+cant dont doesnt didnt im ive isnt wont wasnt arent havent hasnt hadnt shouldnt wouldnt
+couldnt werent hes shes thats whats theres youre theyre youve weve theyve gonna wanna gotta
 """
 STOPWORDS = frozenset(_STOPWORD_LIST.split())
 

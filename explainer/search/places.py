@@ -1,0 +1,62 @@
+"""States named in a search: "penalty for possession in texas", "ohio sexting charge".
+
+State and state charge pages rank below articles (documents.BOOST), which keeps 56 pages
+that differ only in their state from crowding searches that name none. A reader who names a
+state has said which of them they mean: that state's pages then rank as articles do, and
+the other states' pages are left out. The rest of the search still decides between the
+state's pages and the articles ("age of consent in georgia" is the article's question).
+"""
+
+import functools
+
+from .documents import BOOST
+from .words import words
+
+# Names readers use besides the one on the state's page.
+OTHER_NAMES = {"DC": ("washington dc", "dc"), "VI": ("virgin islands", "usvi")}
+
+
+@functools.lru_cache(maxsize=4)
+def _names(states: tuple[tuple[str, str, str], ...]) -> dict[tuple[str, ...], str]:
+    """Each name as its words, to the state's address."""
+    found = {}
+    for code, name, url in states:
+        for spelled in (name, *OTHER_NAMES.get(code, ())):
+            found[tuple(words(spelled))] = url
+    return found
+
+
+def named(typed: tuple[str, ...], states) -> dict[str, tuple[str, ...]]:
+    """The addresses of the states the words name, each with the words that named it; the
+    longest name wins where names overlap ("west virginia" is not also "virginia",
+    "washington dc" not "washington")."""
+    names = _names(tuple((s.code, s.name, s.url) for s in states))
+    longest = max((len(n) for n in names), default=0)
+    found, at = {}, 0
+    while at < len(typed):
+        for size in range(min(longest, len(typed) - at), 0, -1):
+            name = tuple(typed[at : at + size])
+            if name in names:
+                found.setdefault(names[name], name)
+                at += size
+                break
+        else:
+            at += 1
+    return found
+
+
+def sql(places: tuple[str, ...]) -> tuple[str, list, str, list]:
+    """For a backend's ranking query over SearchDocument rows named `d`: the boost to use
+    (raised on the named states' pages so that the state's own page counts as an article
+    does, its charge pages in the same proportion to it as before) and a condition that
+    leaves out the other states' pages, each with its parameters."""
+    if not places:
+        return "d.boost", [], "TRUE", []
+    mine = "(" + " OR ".join("d.url LIKE %s" for _ in places) + ")"
+    params = [f"{p}%" for p in places]
+    return (
+        f"(CASE WHEN {mine} THEN d.boost * {1 / BOOST['state']:.4f} ELSE d.boost END)",
+        params,
+        f"(d.kind NOT IN ('state', 'state-charge') OR {mine})",
+        params,
+    )
