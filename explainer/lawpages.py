@@ -93,6 +93,8 @@ def charge_summaries(site: Site, state: Jurisdiction) -> list[dict]:
                 "category": category,
                 "charge": charge,
                 "first": charge.penalties[0] if charge and charge.penalties else None,
+                # Rows beyond the first (other ages, counts, repeat offenses) are on its page.
+                "more": len(charge.penalties) - 1 if charge and charge.penalties else 0,
             }
         )
     return found
@@ -125,6 +127,8 @@ def compare_rows(site: Site, category: Category, sort: str, researched: str) -> 
                 "state": state,
                 "charge": charge,
                 "first": charge.penalties[0] if charge and charge.penalties else None,
+                # Rows beyond the first (other ages, counts, repeat offenses) are on its page.
+                "more": len(charge.penalties) - 1 if charge and charge.penalties else 0,
             }
         )
     return sorted(rows, key=SORTS[sort])

@@ -124,6 +124,15 @@ class TestComparison:
         assert "Showing 2 of 2 jurisdictions." in html
         assert "Class D felony" in html and "Not yet researched" in html
 
+    def test_names_the_situation_shown_and_points_to_the_others(self, client):
+        # A state with several rows (ages, counts, repeat offenses) shows its first; the rest
+        # are one tap away, so a short range is never read as the whole story.
+        html = client.get("/states/compare/possession/").content.decode()
+        assert 'data-label="Situation">First offense' in html
+        assert 'href="/states/wi/possession/">1 more situation on the Wisconsin page</a>' in html
+        state_page = client.get("/states/wi/").content.decode()
+        assert "up to 25 years in prison (first of 2 situations)" in state_page
+
     def test_filters_without_javascript(self, client):
         html = client.get("/states/compare/enticement/?researched=no").content.decode()
         assert "Showing 1 of 2" in html and ">Guam</a>" in html and ">Wisconsin</a>" not in html
