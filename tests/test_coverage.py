@@ -46,3 +46,15 @@ def test_docs_carry_the_same_table_as_the_command():
     text = DOC.read_text(encoding="utf-8")
     published = text.split(START, 1)[1].split(END, 1)[0]
     assert published == coverage.report(get_site()), "run: manage.py state_coverage"
+
+
+def test_every_state_and_dc_has_at_least_six_charges_with_their_statutes():
+    # The territories are not in the state-law scope yet; they show "not yet researched".
+    thin = {}
+    for j in get_site().states.values():
+        if j.kind == "territory":
+            continue
+        cited = [c for c in (j.law.charges.values() if j.law else ()) if c.statutes]
+        if len(cited) < 6:
+            thin[j.code] = len(cited)
+    assert thin == {}
