@@ -6,6 +6,7 @@ same text. Nothing here touches the database.
 """
 
 import hashlib
+import re
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
@@ -13,7 +14,7 @@ from pathlib import Path
 from .words import words
 
 # Bump when the shape of the index changes, so an index built by older code counts as stale.
-INDEX_VERSION = "2"
+INDEX_VERSION = "3"
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,7 @@ class SearchDoc:
 
 # Short pages rank high for any word they contain, so without this a glossary line would
 # outrank the article that explains the same thing. Articles are what readers come for.
-BOOST = {"article": 1.0, "page": 0.8, "state": 0.6, "state-charge": 0.5, "term": 0.4}
+BOOST = {"article": 1.0, "page": 0.8, "state": 0.4, "state-charge": 0.25, "term": 0.4}
 
 
 def documents(site) -> list[SearchDoc]:
@@ -74,8 +75,17 @@ def _state_charges(site) -> list[SearchDoc]:
     return found
 
 
+# "18 U.S.C. § 2250", "34 U.S.C. § 20913": the section numbers a page relies on.
+SECTION_RE = re.compile(r"^\d+ U\.S\.C\. § (\w+)$")
+
+
 def _document(article, kind: str, label: str) -> SearchDoc:
-    headings = " \n".join(unescape(h["name"]) for h in article.headings)
+    # Intake staff search by statute ("2422(b)", "18 usc 2250"), and the reading text has no
+    # citation marks: the section numbers of the statutes the page cites count as headings.
+    cited = {
+        m[1]: None for s in getattr(article, "sources", ()) if (m := SECTION_RE.match(s.label))
+    }
+    headings = " \n".join([*(unescape(h["name"]) for h in article.headings), " ".join(cited)])
     return SearchDoc(
         article.url,
         kind,

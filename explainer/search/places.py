@@ -9,8 +9,12 @@ state's pages and the articles ("age of consent in georgia" is the article's que
 
 import functools
 
-from .documents import BOOST
 from .words import words
+
+# The boost of a named state's charge pages (its own page gets 1, as articles do): a little
+# less, so that the state's name alone ("wisconsin") leads to the state's page, while the
+# charge page still leads once the search also names its statute or its subject.
+CHARGES = 0.85
 
 # Names readers use besides the one on the state's page.
 OTHER_NAMES = {"DC": ("washington dc", "dc"), "VI": ("virgin islands", "usvi")}
@@ -47,15 +51,16 @@ def named(typed: tuple[str, ...], states) -> dict[str, tuple[str, ...]]:
 
 def sql(places: tuple[str, ...]) -> tuple[str, list, str, list]:
     """For a backend's ranking query over SearchDocument rows named `d`: the boost to use
-    (raised on the named states' pages so that the state's own page counts as an article
-    does, its charge pages in the same proportion to it as before) and a condition that
-    leaves out the other states' pages, each with its parameters."""
+    (raised on the named states' pages: the state's own page counts as an article does, its
+    charge pages a little less) and a condition that leaves out the other states' pages,
+    each with its parameters."""
     if not places:
         return "d.boost", [], "TRUE", []
     mine = "(" + " OR ".join("d.url LIKE %s" for _ in places) + ")"
     params = [f"{p}%" for p in places]
     return (
-        f"(CASE WHEN {mine} THEN d.boost * {1 / BOOST['state']:.4f} ELSE d.boost END)",
+        f"(CASE WHEN {mine} THEN (CASE WHEN d.kind = 'state' THEN 1.0 ELSE {CHARGES} END) "
+        "ELSE d.boost END)",
         params,
         f"(d.kind NOT IN ('state', 'state-charge') OR {mine})",
         params,

@@ -39,11 +39,15 @@ def _words_of(text: str) -> tuple[frozenset[str], tuple[str, ...]]:
 def weights(found: list[Concept], df: dict, documents: int) -> list[float]:
     """How much each typed word counts: rare words on the site count most (bm25's idf). A
     word no page uses counts as much as the rarest: it often names what the site does not
-    cover ("dui", "bankruptcy"), which is what decides that nothing answers the search."""
+    cover ("dui", "bankruptcy"), which is what decides that nothing answers the search; but
+    a number no page uses counts for nothing."""
     out = []
     for concept in found:
         seen = [df.get(t, 0) for t in concept.terms if df.get(t, 0) > 0]
-        out.append(idf(min(seen) if seen else 0, documents))
+        if not seen and _loose_number(concept.word):
+            out.append(0.0)  # a number no page uses ("6am", "5000") is not the topic
+        else:
+            out.append(idf(min(seen) if seen else 0, documents))
     return out
 
 
@@ -56,6 +60,12 @@ def scoped(found: list[Concept], weight: list[float], place: set[str]) -> list[f
         return weight
     share = rest / sum(named)
     return [share if n else w for w, n in zip(weight, named, strict=True)]
+
+
+def _loose_number(word: str) -> bool:
+    """A time, amount or count ("6am", "5000"); not a short number, which may be part of a
+    statute that PostgreSQL indexes whole ("948.075")."""
+    return any(c.isdigit() for c in word) and (not word.isdigit() or len(word) >= 4)
 
 
 def idf(found_in: int, documents: int) -> float:

@@ -31,8 +31,9 @@ def words(text: str) -> list[str]:
 
 
 def content_words(text: str) -> list[str]:
-    """The words that carry meaning: no stopwords."""
-    return [w for w in words(text) if w not in STOPWORDS]
+    """The words that carry meaning: no stopwords, and no single letters, which are mostly
+    left over from a citation's "(b)" or an initial."""
+    return [w for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
 
 
 # Endings taken off by stem(), longest first. Far cruder than the databases' stemmers, and
