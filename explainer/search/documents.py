@@ -67,7 +67,10 @@ def _state_charges(site) -> list[SearchDoc]:
                     "State by state",
                     f"{state.name}: {category.title}",
                     charge.summary.value if charge.summary else "",
-                    " \n".join(f"{s.citation} {s.name}" for s in charge.statutes),
+                    # The category's short name too ("Possession"): readers' word for it.
+                    " \n".join(
+                        [category.short, *(f"{s.citation} {s.name}" for s in charge.statutes)]
+                    ),
                     "",
                     BOOST["state-charge"],
                 )

@@ -2,19 +2,22 @@
 
 State and state charge pages rank below articles (documents.BOOST), which keeps 56 pages
 that differ only in their state from crowding searches that name none. A reader who names a
-state has said which of them they mean: that state's pages then rank as articles do, and
-the other states' pages are left out. The rest of the search still decides between the
-state's pages and the articles ("age of consent in georgia" is the article's question).
+state has said which of them they mean: that state's pages then rank a little above
+articles, and the other states' pages are left out. The rest of the search still decides
+between the state's pages and the articles ("age of consent in georgia" is the article's
+question).
 """
 
 import functools
 
 from .words import words
 
-# The boost of a named state's charge pages (its own page gets 1, as articles do): a little
-# less, so that the state's name alone ("wisconsin") leads to the state's page, while the
-# charge page still leads once the search also names its statute or its subject.
-CHARGES = 0.85
+# The boost of a named state's own page and of its charge pages: above an article's (1), since
+# the reader said which state; the charge pages a little below the state's page, so that the
+# name alone ("wisconsin") leads to the state's page while a search that also names a statute
+# or a subject leads to the charge page.
+STATE = 1.5
+CHARGES = 1.3
 
 # Names readers use besides the one on the state's page.
 OTHER_NAMES = {"DC": ("washington dc", "dc"), "VI": ("virgin islands", "usvi")}
@@ -51,15 +54,14 @@ def named(typed: tuple[str, ...], states) -> dict[str, tuple[str, ...]]:
 
 def sql(places: tuple[str, ...]) -> tuple[str, list, str, list]:
     """For a backend's ranking query over SearchDocument rows named `d`: the boost to use
-    (raised on the named states' pages: the state's own page counts as an article does, its
-    charge pages a little less) and a condition that leaves out the other states' pages,
-    each with its parameters."""
+    (raised on the named states' pages, see STATE) and a condition that leaves out the other
+    states' pages, each with its parameters."""
     if not places:
         return "d.boost", [], "TRUE", []
     mine = "(" + " OR ".join("d.url LIKE %s" for _ in places) + ")"
     params = [f"{p}%" for p in places]
     return (
-        f"(CASE WHEN {mine} THEN (CASE WHEN d.kind = 'state' THEN 1.0 ELSE {CHARGES} END) "
+        f"(CASE WHEN {mine} THEN (CASE WHEN d.kind = 'state' THEN {STATE} ELSE {CHARGES} END) "
         "ELSE d.boost END)",
         params,
         f"(d.kind NOT IN ('state', 'state-charge') OR {mine})",

@@ -63,7 +63,9 @@ def rank(
     with connections[alias].cursor() as cursor:
         # FTS5 keeps only the best POOL while ranking when the query is its own ORDER BY rank
         # LIMIT; joining every match to its boost first made it sort them all. Boosts are at
-        # most 1, so they only move a page down, and the best few stay within the pool.
+        # most 1, so they only move a page down, and the best few stay within the pool (but
+        # for the pages of a state the search names, places.STATE: a handful of short pages
+        # that match its name, so they are in the pool already).
         cursor.execute(
             f"SELECT f.rowid, -f.rank * {boost} FROM (SELECT rowid, rank FROM {fts} "
             f"WHERE {fts} MATCH %s ORDER BY rank LIMIT %s) f JOIN {docs} d ON d.id = f.rowid "

@@ -45,6 +45,8 @@ _ENDINGS = ("ing", "ies", "ed", "es", "ly", "s", "e", "y")
 @functools.lru_cache(maxsize=65536)  # the site's vocabulary: a few thousand words
 def stem(word: str) -> str:
     for ending in _ENDINGS:
-        if word.endswith(ending) and len(word) - len(ending) >= 3:
+        # A final "e" only comes off a longer word: "share" is "shar" as "shared" is, but
+        # "cope" is not "cop", nor "site" "sit".
+        if word.endswith(ending) and len(word) - len(ending) >= (4 if ending == "e" else 3):
             return word[: -len(ending)]
     return word
