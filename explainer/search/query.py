@@ -129,12 +129,23 @@ def concepts(query: Query, synonyms=()) -> list[Concept]:
     return found
 
 
-def informative(terms: list[QueryTerm], counts: list[int], documents: int) -> list[QueryTerm]:
-    """Leave out terms found in more than half of all pages, unless every term is.
+# Terms found in more than this share of all pages are left out of the database's ranking.
+COMMON = 1 / 4
+# When every term is that common, the rarest few are ranked on.
+RAREST = 2
 
-    bm25 gives such a term no weight at all (its idf is cut to zero), so it cannot change
-    the order of results; it only makes the database rank thousands of pages that match
-    nothing else, which is what made long questions slow on a large index.
+
+def informative(terms: list[QueryTerm], counts: list[int], documents: int) -> list[QueryTerm]:
+    """Leave out terms found in more than a quarter of all pages; when every term is that
+    common, keep the rarest two.
+
+    bm25 gives such a term little weight (none at all above half), so leaving it out did not
+    change a single result on the relevance queries; it only made the database rank
+    thousands of pages that match nothing else, which is what made long questions slow on a
+    large index (docs/search.md, "Speed"). Such words still count in ranking.cover().
     """
-    kept = [t for t, n in zip(terms, counts, strict=True) if n <= documents / 2]
-    return kept or terms
+    kept = [t for t, n in zip(terms, counts, strict=True) if n <= documents * COMMON]
+    if kept:
+        return kept
+    rarest = sorted(range(len(terms)), key=lambda i: (counts[i], i))[:RAREST]
+    return [terms[i] for i in sorted(rarest)]

@@ -25,7 +25,7 @@ def build(alias: str) -> None:
             f"CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5("
             f"{', '.join(COLUMNS)}, "
             f"content='{SearchDocument._meta.db_table}', content_rowid='id', "
-            "tokenize='porter unicode61 remove_diacritics 2', prefix='2 3 4')"
+            "tokenize='porter unicode61 remove_diacritics 2', prefix='2 3 4 5 6')"
         )
         cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
         cursor.execute(

@@ -96,13 +96,21 @@ def said(phrase: frozenset[str], typed: list[str]) -> bool:
     """Whether the meaningful words typed contain the phrase's words close together, any
     word ending allowed ("hurting myself" says "hurt myself")."""
     want = stems(phrase)
-    typed = [stem(w) for w in typed]
-    if not want <= set(typed):
+    typed, present = _stemmed(tuple(typed))
+    if not want <= present:
         return False
     span = len(want) + NEAR
     return any(
         want <= set(typed[start : start + span]) for start, word in enumerate(typed) if word in want
     )
+
+
+@functools.lru_cache(maxsize=256)
+def _stemmed(typed: tuple[str, ...]) -> tuple[tuple[str, ...], frozenset[str]]:
+    """The search's words stemmed, in order and as a set: said() is asked about every reader
+    phrase in the table for the same search."""
+    found = tuple(stem(w) for w in typed)
+    return found, frozenset(found)
 
 
 @functools.lru_cache(maxsize=2048)
