@@ -14,7 +14,7 @@ from pathlib import Path
 from .words import words
 
 # Bump when the shape of the index changes, so an index built by older code counts as stale.
-INDEX_VERSION = "4"
+INDEX_VERSION = "5"
 
 
 @dataclass(frozen=True)
@@ -32,7 +32,7 @@ class SearchDoc:
 
 # Short pages rank high for any word they contain, so without this a glossary line would
 # outrank the article that explains the same thing. Articles are what readers come for.
-BOOST = {"article": 1.0, "page": 0.8, "state": 0.4, "state-charge": 0.25, "term": 0.4}
+BOOST = {"article": 1.0, "page": 0.8, "state": 0.4, "state-charge": 0.25, "term": 0.2}
 
 
 def documents(site) -> list[SearchDoc]:
