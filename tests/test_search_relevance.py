@@ -89,6 +89,7 @@ def test_right_page_first_and_in_the_top_three(real_site, real_index):
         ("held out, second batch", [f for f in found if f[0].get("held_out") == 2]),
         ("held out, third batch", [f for f in found if f[0].get("held_out") == 3]),
         ("held out, fourth batch", [f for f in found if f[0].get("held_out") == 4]),
+        ("held out, fifth batch", [f for f in found if f[0].get("held_out") == 5]),
     ]:
         print(
             f"\nSearch on {real_index}, {name}: rank-1 {share(part, 1):.1%}, "
