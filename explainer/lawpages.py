@@ -83,6 +83,13 @@ def state_facts(state: Jurisdiction) -> tuple[list[dict], list[LawSource]]:
     return rows, cited.sources
 
 
+def _first_range(charge: Charge | None) -> dict:
+    """The range a one-line summary shows (the first row), and how many rows it leaves out
+    (other ages, counts, repeat offenses: those are on the charge's own page)."""
+    rows = charge.penalties if charge else ()
+    return {"first": rows[0] if rows else None, "more": max(len(rows) - 1, 0)}
+
+
 def charge_summaries(site: Site, state: Jurisdiction) -> list[dict]:
     """One line per charge category for the state page: its statute and first-offense range."""
     found = []
@@ -92,9 +99,7 @@ def charge_summaries(site: Site, state: Jurisdiction) -> list[dict]:
             {
                 "category": category,
                 "charge": charge,
-                "first": charge.penalties[0] if charge and charge.penalties else None,
-                # Rows beyond the first (other ages, counts, repeat offenses) are on its page.
-                "more": len(charge.penalties) - 1 if charge and charge.penalties else 0,
+                **_first_range(charge),
             }
         )
     return found
@@ -126,9 +131,7 @@ def compare_rows(site: Site, category: Category, sort: str, researched: str) -> 
             {
                 "state": state,
                 "charge": charge,
-                "first": charge.penalties[0] if charge and charge.penalties else None,
-                # Rows beyond the first (other ages, counts, repeat offenses) are on its page.
-                "more": len(charge.penalties) - 1 if charge and charge.penalties else 0,
+                **_first_range(charge),
             }
         )
     return sorted(rows, key=SORTS[sort])
