@@ -17,7 +17,7 @@ from explainer.content import get_site
 from explainer.errors import ContentInvalid
 from explainer.models import SearchDocument
 from explainer.search import highlight, index, postgres, results, sqlite
-from explainer.search.query import alternatives, informative, parse
+from explainer.search.query import alternatives, informative, narrowed, parse
 
 from . import searchdb
 
@@ -348,6 +348,40 @@ def test_the_rarest_two_are_kept_when_every_word_is_common():
     terms = alternatives(parse("federal charge now"))
     kept = informative(terms, [90, 60, 70], documents=100)
     assert [t.words for t in kept] == [("charge",), ("now",)]
+
+
+def test_words_on_thousands_of_pages_are_looked_for_only_in_what_pages_are_about():
+    terms = alternatives(parse("federal enticement charge"))
+    narrow = narrowed(terms, [4000, 30, 900], documents=10_000)
+    assert [(t.words, t.heads) for t in narrow] == [
+        (("federal",), True),
+        (("enticement",), False),
+        (("charge",), False),  # on a tenth of the pages or fewer
+    ]
+
+
+def test_a_small_site_is_never_narrowed():
+    terms = alternatives(parse("federal enticement"))
+    assert not any(t.heads for t in narrowed(terms, [400, 300], documents=600))
+
+
+def test_narrowed_terms_name_the_fields_on_both_databases():
+    (word,) = narrowed(alternatives(parse("federal")), [5000], documents=10_000)
+    assert sqlite.expression([word]) == '{title questions summary headings}: "federal"*'
+    assert postgres.expression([word]) == "('federal':*AB)"
+    phrase = narrowed([alternatives(parse("cp", get_site().synonyms))[-1]], [900], 1000)
+    assert postgres.expression(phrase).count(":AB") == len(phrase[0].words)
+
+
+def test_a_narrowed_word_finds_pages_about_it_and_not_passing_mentions(indexed):
+    (word,) = narrowed(alternatives(parse("enticement")), [5000], documents=10_000)
+    alias = index.database()
+    ids = [i for i, _ in index.backend(alias).rank([word], alias, 30)]
+    found = set(
+        SearchDocument.objects.using(alias).filter(id__in=ids).values_list("url", flat=True)
+    )
+    assert "/charges/enticement/" in found
+    assert "/process/after-an-arrest/" not in found
 
 
 def test_query_text_in_page_is_escaped(client, indexed):

@@ -6,6 +6,7 @@ informative() drops the ones too common to matter. Only letters and digits survi
 which is what makes every term safe to hand to FTS5 or to PostgreSQL's tsquery parser.
 """
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -45,15 +46,23 @@ class QueryTerm:
 
     words: tuple[str, ...]
     prefix: bool = False
+    # Looked for only in the title, readers' questions, summary and headings (see narrowed()).
+    heads: bool = False
 
     def fts5(self) -> str:
         # Words hold only letters and digits (see words.py), so quoting them is enough to
         # keep FTS5 syntax such as NEAR, AND, * or ( from meaning anything.
-        return f'"{" ".join(self.words)}"' + ("*" if self.prefix else "")
+        found = f'"{" ".join(self.words)}"' + ("*" if self.prefix else "")
+        return f"{{{' '.join(HEADS)}}}: {found}" if self.heads else found
 
     def tsquery(self) -> str:
-        phrase = " <-> ".join(f"'{w}'" for w in self.words)
-        return f"({phrase}{':*' if self.prefix else ''})"
+        # Weights A and B are the title, questions, summary and headings (postgres.build).
+        where = "AB" if self.heads else ""
+        marks = [f":{where}" if where else ""] * len(self.words)
+        if self.prefix:
+            marks[-1] = f":*{where}"
+        phrase = " <-> ".join(f"'{w}'{m}" for w, m in zip(self.words, marks, strict=True))
+        return f"({phrase})"
 
 
 def parse(raw, synonyms=(), lexicon: Lexicon | None = None) -> Query:
@@ -129,8 +138,14 @@ def concepts(query: Query, synonyms=()) -> list[Concept]:
     return found
 
 
+# The fields that say what a page is about, as against its body.
+HEADS = ("title", "questions", "summary", "headings")
 # Terms found in more than this share of all pages are left out of the database's ranking.
 COMMON = 1 / 4
+# Terms found in more than this share of all pages, and in more than BROAD_PAGES, are looked
+# for only in HEADS when choosing candidates (narrowed()).
+BROAD = 1 / 10
+BROAD_PAGES = 500
 # When every term is that common, the rarest few are ranked on.
 RAREST = 2
 
@@ -149,3 +164,22 @@ def informative(terms: list[QueryTerm], counts: list[int], documents: int) -> li
         return kept
     rarest = sorted(range(len(terms)), key=lambda i: (counts[i], i))[:RAREST]
     return [terms[i] for i in sorted(rarest)]
+
+
+def narrowed(terms: list[QueryTerm], counts: list[int], documents: int) -> list[QueryTerm]:
+    """The terms for choosing candidates: one found in more than a tenth of all pages, and
+    in more than BROAD_PAGES, is looked for only in the fields that say what a page is about
+    (HEADS).
+
+    The database scores every page a term matches, and on a large site a word such as
+    "federal" or "kids" is in thousands of pages in passing; a page about it has it in its
+    title, questions or headings. Scoring a few hundred pages costs little, so a site the
+    size of this one is not affected. It made the slowest searches on 10,000 pages about a
+    fifth faster; docs/search.md ("Speed") has that and its effect on relevance. Such words
+    still count in ranking.cover().
+    """
+    least = max(documents * BROAD, BROAD_PAGES)
+    return [
+        dataclasses.replace(t, heads=True) if n > least else t
+        for t, n in zip(terms, counts, strict=True)
+    ]

@@ -20,7 +20,7 @@ from ..models import SearchDocument
 from . import index, intents, places, ranking
 from .highlight import START, marked
 from .lexicon import lexicon, suggest
-from .query import Query, alternatives, concepts, informative, parse
+from .query import Query, alternatives, concepts, informative, narrowed, parse
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +83,8 @@ def _search(query: Query, site, pinned: tuple[str, ...], backend, alias: str) ->
         weight = ranking.weights(found, df, documents)
         weight = ranking.scoped(found, weight, {w for name in named.values() for w in name})
         idf = [ranking.idf(df[t], documents) for t in terms]
-        best = backend.rank(terms, alias, ranking.CANDIDATES, idf, tuple(named))
+        narrow = narrowed(terms, [df[t] for t in terms], documents)
+        best = backend.rank(narrow, alias, ranking.CANDIDATES, idf, tuple(named))
         # One term: the count already made is the total.
         total = df[terms[0]] if len(terms) == 1 else backend.total(terms, alias)
         texts = _headline_text(alias, [i for i, _ in best])
