@@ -5,6 +5,7 @@ its sources numbered for the page, so a state card reads like a federal one.
 """
 
 import json
+import re
 from dataclasses import dataclass
 
 from .documents import Site
@@ -121,6 +122,21 @@ SORTS = {
 }
 
 
+# The end of a sentence: a full stop after a lower-case word, a number or a bracket (not
+# after "Ala." or "Stat."), or after a value's first word ("No."), then a capital.
+_SENTENCE_END = re.compile(r"(?:^\w+|[a-z]{2,}|[\d)])\.(?= [A-Z])")
+ANSWER = 60  # characters: "No." alone says too little; its next sentence says why
+
+
+def answer(text: str) -> str:
+    """A value's opening sentences, which answer the question ("No. Stalking is not on the
+    list ..."): the comparison table shows them and the state's page has the rest."""
+    for found in _SENTENCE_END.finditer(text):
+        if found.end() >= ANSWER:
+            return text[: found.end()]
+    return text
+
+
 def compare_rows(site: Site, category: Category, sort: str, researched: str) -> list[dict]:
     rows = []
     for state in site.states.values():
@@ -131,6 +147,9 @@ def compare_rows(site: Site, category: Category, sort: str, researched: str) -> 
             {
                 "state": state,
                 "charge": charge,
+                "registration": answer(charge.registration.value)
+                if charge and charge.registration
+                else "",
                 **_first_range(charge),
             }
         )

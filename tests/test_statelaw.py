@@ -124,6 +124,14 @@ class TestComparison:
         assert "Showing 2 of 2 jurisdictions." in html
         assert "Class D felony" in html and "Not yet researched" in html
 
+    def test_gives_the_registration_answer_and_leaves_the_rest_to_the_state_page(self, client):
+        html = client.get("/states/compare/enticement/").content.decode()
+        answer = "Yes. Using a computer to facilitate a child sex crime is on the list of sex"
+        assert answer in html and "A judge cannot excuse" not in html
+        assert "A judge cannot excuse an adult from it." in client.get(
+            "/states/wi/enticement/"
+        ).content.decode("utf-8")
+
     def test_names_the_situation_shown_and_points_to_the_others(self, client):
         # A state with several rows (ages, counts, repeat offenses) shows its first; the rest
         # are one tap away, so a short range is never read as the whole story.
@@ -202,3 +210,21 @@ def test_days_read_as_days():
 
     assert Duration.parse("93d").words() == "93 days"
     assert Duration.parse("93d").months < Duration.parse("4m").months
+
+
+def test_a_registration_answer_is_its_opening_sentences():
+    text = "No. Stalking and harassment are not on the list of sex offenses in § 9.1-902. A judge"
+    assert lawpages.answer(text + " may still order it.") == (
+        "No. Stalking and harassment are not on the list of sex offenses in § 9.1-902."
+    )
+
+
+def test_a_registration_answer_does_not_stop_at_an_abbreviation():
+    text = "Yes. Ala. Code § 13A-6-122 is on the list of sex offenses in § 15-20A-5. More here."
+    assert lawpages.answer(text) == (
+        "Yes. Ala. Code § 13A-6-122 is on the list of sex offenses in § 15-20A-5."
+    )
+
+
+def test_a_short_registration_value_is_shown_whole():
+    assert lawpages.answer("Yes, for life.") == "Yes, for life."
