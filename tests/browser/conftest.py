@@ -51,7 +51,7 @@ class PageWatch:
         self.console_errors: list[str] = []
         self.csp_violations: list[str] = []
         self.foreign_requests: list[str] = []
-        self.cookies_set: list[str] = []
+        self.responses: list = []
         self.requests: list[str] = []
         self.navigations: set[str] = set()
 
@@ -83,15 +83,19 @@ class PageWatch:
             self.foreign_requests.append(request.url)
 
     def _response(self, response) -> None:
-        if response.header_value("set-cookie"):
-            self.cookies_set.append(response.url)
+        # Headers are read later, in problems(): reading them here waits on the browser from
+        # inside an event handler, and the test could check before the handler had finished.
+        self.responses.append(response)
+
+    def cookies_set(self) -> list[str]:
+        return [r.url for r in self.responses if r.header_value("set-cookie")]
 
     def problems(self) -> list[str]:
         return (
             [f"console error: {e}" for e in self.console_errors]
             + [f"CSP violation: {v}" for v in self.csp_violations]
             + [f"request to another origin: {u}" for u in self.foreign_requests]
-            + [f"response set a cookie: {u}" for u in self.cookies_set]
+            + [f"response set a cookie: {u}" for u in self.cookies_set()]
         )
 
 
