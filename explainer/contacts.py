@@ -271,7 +271,9 @@ def _referral(raw, out: Collector) -> Referral | None:
         # No statewide service: the file may still name who can point to a local one.
         named = any(raw.get(k) for k in ("name", "url", "phone"))
         extra = {"how", "none"}
-        contact = _contact(raw, where, out, extra=extra, name_required=False) if named else None
+        # A link needs words to show: without a name the page would drop the link entirely.
+        linked = bool(raw.get("url"))
+        contact = _contact(raw, where, out, extra=extra, name_required=linked) if named else None
         if not named:
             out.unknown_fields(raw, extra | {"source", "status", "checked", "research_note"}, where)
         return Referral(contact, _text(raw, "how", where, out))

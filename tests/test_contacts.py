@@ -61,6 +61,14 @@ def test_federal_districts_are_required(content_copy):
     assert "federal_defenders: list the defender office" in _broken(content_copy, text)
 
 
+def test_a_linked_pointer_to_local_referral_needs_words_for_its_link(content_copy):
+    text = _wi(content_copy).replace(
+        "  name: State Bar of Wisconsin Lawyer Referral and Information Service\n",
+        "  none: true\n  how: Ask your county bar.\n",
+    )
+    assert "lawyer_referral: 'name' must be non-empty text" in _broken(content_copy, text)
+
+
 @pytest.mark.usefixtures("fixture_content")
 class TestWhereNumbersShow:
     def test_state_page_dials_each_office(self, client):
