@@ -17,7 +17,7 @@ from explainer.content import get_site
 from explainer.errors import ContentInvalid
 from explainer.models import SearchDocument
 from explainer.search import highlight, index, postgres, results, sqlite
-from explainer.search.query import alternatives, informative, narrowed, parse
+from explainer.search.query import QueryTerm, alternatives, informative, narrowed, parse
 
 from . import searchdb
 
@@ -336,6 +336,22 @@ def test_site_terms_are_searched_as_phrases(fixture_content):
     assert sqlite.expression(alternatives(query)) == (
         '"cp" OR "csam" OR "child sexual abuse material"'
     )
+
+
+def test_a_phrase_with_common_words_is_its_meaningful_words_near_each_other_on_sqlite():
+    # FTS5 would otherwise read where "to" and "the" are on every page (docs/search.md).
+    assert QueryTerm(("talk", "to", "the", "police")).fts5() == 'NEAR("talk" "police", 2)'
+    assert QueryTerm(("child", "sexual", "abuse")).fts5() == '"child sexual abuse"'
+    # One meaningful word alone would match far more than the phrase means.
+    assert QueryTerm(("what", "not", "to", "do")).fts5() == '"what not to do"'
+
+
+def test_a_phrase_with_common_words_still_finds_its_page(indexed):
+    alias = index.database()
+    phrase = QueryTerm(("ask", "for", "a", "lawyer"))
+    ids = [i for i, _ in index.backend(alias).rank([phrase], alias, 30)]
+    found = SearchDocument.objects.using(alias).filter(id__in=ids).values_list("url", flat=True)
+    assert list(found) == ["/process/after-an-arrest/"]
 
 
 def test_words_in_over_a_quarter_of_the_pages_are_left_out():

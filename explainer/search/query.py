@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from .lexicon import Lexicon
 from .synonyms import expand, said
-from .words import content_words, words
+from .words import STOPWORDS, content_words, words
 
 MAX_QUERY = 200  # longer input is cut, not refused
 MAX_WORDS = 12  # bounds the work one query can ask of the database
@@ -52,7 +52,17 @@ class QueryTerm:
     def fts5(self) -> str:
         # Words hold only letters and digits (see words.py), so quoting them is enough to
         # keep FTS5 syntax such as NEAR, AND, * or ( from meaning anything.
-        found = f'"{" ".join(self.words)}"' + ("*" if self.prefix else "")
+        star = "*" if self.prefix else ""
+        kept = [w for w in self.words if w not in STOPWORDS]
+        if 1 < len(kept) < len(self.words):
+            # A phrase such as "talk to the police": FTS5 would read where "to" and "the"
+            # are on every page to match it, which made such searches the slowest of all.
+            # Its meaningful words within as many words of each other as were left out find
+            # the same pages (PostgreSQL's english configuration does the same).
+            near = " ".join(f'"{w}"' for w in kept)
+            found = f"NEAR({near}{star}, {len(self.words) - len(kept)})"
+        else:
+            found = f'"{" ".join(self.words)}"' + star
         return f"{{{' '.join(HEADS)}}}: {found}" if self.heads else found
 
     def tsquery(self) -> str:
