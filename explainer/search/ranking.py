@@ -20,7 +20,7 @@ CANDIDATES = 30  # pages the database ranks first, for this module to order
 # Final score: the database's score (relative to the best) times (1 + LIFT * cover).
 LIFT = 4.0
 # A result answers the search when its cover is at least this (see docs/search.md).
-ANSWERS = 0.4
+ANSWERS = 0.38
 
 
 @dataclass(frozen=True)
