@@ -57,8 +57,9 @@ class QueryTerm:
         if 1 < len(kept) < len(self.words):
             # A phrase such as "talk to the police": FTS5 would read where "to" and "the"
             # are on every page to match it, which made such searches the slowest of all.
-            # Its meaningful words within as many words of each other as were left out find
-            # the same pages (PostgreSQL's english configuration does the same).
+            # Its meaningful words, within as many words of each other as were left out, find
+            # those pages (and, in either order, a few more), much as PostgreSQL's english
+            # configuration drops such words from a phrase.
             near = " ".join(f'"{w}"' for w in kept)
             found = f"NEAR({near}{star}, {len(self.words) - len(kept)})"
         else:
