@@ -52,3 +52,12 @@ class SearchIndexState(models.Model):
     fingerprint = models.CharField(max_length=64)
     documents = models.PositiveIntegerField()
     built_at = models.DateTimeField()
+
+
+class SearchTermCount(models.Model):
+    """How many indexed pages each of the site's own words and synonym phrases is found in,
+    counted when the index is built (search.index.counts): the same for every search, so
+    a search need not count them again. Made from the content only, never from searches."""
+
+    term = models.CharField(max_length=300, unique=True)
+    documents = models.PositiveIntegerField()

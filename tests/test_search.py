@@ -15,9 +15,10 @@ from django.db import DatabaseError, connections
 from explainer import content
 from explainer.content import get_site
 from explainer.errors import ContentInvalid
-from explainer.models import SearchDocument
+from explainer.models import SearchDocument, SearchTermCount
 from explainer.search import highlight, index, postgres, results, sqlite
 from explainer.search.query import QueryTerm, alternatives, informative, narrowed, parse
+from explainer.search.words import words
 
 from . import searchdb
 
@@ -349,7 +350,7 @@ def test_a_phrase_with_common_words_is_its_meaningful_words_near_each_other_on_s
 def test_a_phrase_with_common_words_still_finds_its_page(indexed):
     alias = index.database()
     phrase = QueryTerm(("ask", "for", "a", "lawyer"))
-    ids = [i for i, _ in index.backend(alias).rank([phrase], alias, 30)]
+    ids = [i for i, _ in index.backend(alias).rank([phrase], alias, 30)[0]]
     found = SearchDocument.objects.using(alias).filter(id__in=ids).values_list("url", flat=True)
     assert list(found) == ["/process/after-an-arrest/"]
 
@@ -392,7 +393,7 @@ def test_narrowed_terms_name_the_fields_on_both_databases():
 def test_a_narrowed_word_finds_pages_about_it_and_not_passing_mentions(indexed):
     (word,) = narrowed(alternatives(parse("enticement")), [5000], documents=10_000)
     alias = index.database()
-    ids = [i for i, _ in index.backend(alias).rank([word], alias, 30)]
+    ids = [i for i, _ in index.backend(alias).rank([word], alias, 30)[0]]
     found = set(
         SearchDocument.objects.using(alias).filter(id__in=ids).values_list("url", flat=True)
     )
@@ -590,3 +591,27 @@ def test_postgres_tests_skip_with_a_reason_elsewhere(monkeypatch):
     monkeypatch.delenv("CI", raising=False)
     with pytest.raises(pytest.skip.Exception, match="PostgreSQL is not available"):
         searchdb.missing("postgresql")
+
+
+def test_the_index_keeps_the_page_count_of_each_site_word_and_synonym_phrase(indexed):
+    alias = index.database()
+    phrase = get_site().synonyms[0].site[0]
+    sample = ["enticement", "federal", "lawyer", " ".join(words(phrase))]
+    stored = dict(SearchTermCount.objects.using(alias).values_list("term", "documents"))
+    terms = [QueryTerm(tuple(t.split())) for t in sample]
+    assert [stored[t] for t in sample] == index.backend(alias).counts(terms, alias)[1]
+    assert stored["enticement"] == 3
+
+
+def test_a_search_asks_the_database_to_count_only_what_the_index_has_not(indexed, monkeypatch):
+    backend = index.backend(index.database())
+    asked, real = [], backend.counts
+
+    def counting(terms, alias):
+        asked.append([(t.words, t.prefix) for t in terms])
+        return real(terms, alias)
+
+    monkeypatch.setattr(backend, "counts", counting)
+    assert find("federal enticement").total == 3
+    # "federal" was counted with the index; the last word may still be half-typed
+    assert asked == [[(("enticement",), True)]]

@@ -75,13 +75,15 @@ def rank(
     limit: int,
     idf: list[float] | None = None,
     places: tuple[str, ...] = (),
-) -> list[tuple[int, float]]:
-    """The best pages matching any term, as (id, score: higher is better).
+) -> tuple[list[tuple[int, float]], int]:
+    """The best pages matching any term, as (id, score: higher is better), and how many
+    pages match.
 
     ts_rank, unlike bm25, does not weigh a word by how rare it is, so a common word counts
     as much as the one that names the topic. The best POOL pages by ts_rank are ranked
     again by each term's own ts_rank times its idf (from the counts the caller made).
-    places: the states the search names (places.py).
+    places: the states the search names (places.py); the other states' pages are left out
+    of the ranking but counted among the matches, as on SQLite.
     """
     docs = SearchDocument._meta.db_table
     weights = "{" + ",".join(str(w) for w in WEIGHTS) + "}"
@@ -96,27 +98,31 @@ def rank(
     ]
     with connections[alias].cursor() as cursor:
         cursor.execute(
-            f"WITH pool AS (SELECT d.id, {boost} AS boost, d.vector FROM {docs} d "
-            f"WHERE d.vector @@ to_tsquery(%s, %s) AND {keep} "
-            f"ORDER BY ts_rank(%s::float4[], d.vector, to_tsquery(%s, %s), %s) * {boost} DESC, "
-            f"d.id LIMIT %s) "
-            f"SELECT id, ({each}) * boost AS score FROM pool ORDER BY score DESC, id LIMIT %s",
+            f"WITH found AS (SELECT d.id, {boost} AS boost, d.vector, {keep} AS kept, "
+            f"ts_rank(%s::float4[], d.vector, to_tsquery(%s, %s), %s) AS first, "
+            f"count(*) OVER () AS matched FROM {docs} d WHERE d.vector @@ to_tsquery(%s, %s)), "
+            f"pool AS (SELECT id, boost, vector, matched FROM found WHERE kept "
+            f"ORDER BY first * boost DESC, id LIMIT %s) "
+            f"SELECT id, ({each}) * boost AS score, matched FROM pool "
+            f"ORDER BY score DESC, id LIMIT %s",
             [
                 *boost_params,
-                CONFIG,
-                every,
                 *keep_params,
                 weights,
                 CONFIG,
                 every,
                 NORMALIZATION,
-                *boost_params,
+                CONFIG,
+                every,
                 POOL,
                 *each_params,
                 limit,
             ],
         )
-        return [(row[0], row[1]) for row in cursor.fetchall()]
+        found = cursor.fetchall()
+    if not found:  # nothing matches, or only pages of other states than the one named
+        return [], total(terms, alias)
+    return [(row[0], row[1]) for row in found], found[0][2]
 
 
 def total(terms: list[QueryTerm], alias: str) -> int:

@@ -76,7 +76,7 @@ def _search(query: Query, site, pinned: tuple[str, ...], backend, alias: str) ->
     terms, found = alternatives(query), concepts(query, site.synonyms)
     ordered, total, df = [], 0, {}
     if terms:
-        documents, counts = backend.counts(terms, alias)
+        documents, counts = index.counts(terms, alias)
         df = dict(zip(terms, counts, strict=True))
         terms = informative(terms, counts, documents)
         named = places.named(query.typed, site.states.values())
@@ -84,9 +84,7 @@ def _search(query: Query, site, pinned: tuple[str, ...], backend, alias: str) ->
         weight = ranking.scoped(found, weight, {w for name in named.values() for w in name})
         idf = [ranking.idf(df[t], documents) for t in terms]
         narrow = narrowed(terms, [df[t] for t in terms], documents)
-        best = backend.rank(narrow, alias, ranking.CANDIDATES, idf, tuple(named))
-        # One term: the count already made is the total.
-        total = df[terms[0]] if len(terms) == 1 else backend.total(terms, alias)
+        best, total = backend.rank(narrow, alias, ranking.CANDIDATES, idf, tuple(named))
         texts = _headline_text(alias, [i for i, _ in best])
         candidates = [ranking.Candidate(i, score, texts[i]) for i, score in best]
         ordered = ranking.order(candidates, found, weight)
