@@ -118,6 +118,32 @@ def test_state_names_are_found_longest_first():
     assert list(named(("washington", "state"), states)) == ["/states/wa/"]
 
 
+def test_postal_codes_name_a_state_unless_they_are_also_common_words():
+    from types import SimpleNamespace
+
+    from explainer.search.places import named
+
+    states = [
+        SimpleNamespace(code=c, name=n, url=f"/states/{c.lower()}/")
+        for c, n in [("NC", "North Carolina"), ("IN", "Indiana"), ("OH", "Ohio"), ("SC", "S.C.")]
+    ]
+    assert named(("sext", "if", "im", "17", "in", "nc"), states) == {"/states/nc/": ("nc",)}
+    # "in" the word, "oh" the exclamation, "sc" for Snapchat
+    assert named(("oh", "no", "arrested", "in", "sc", "chat"), states) == {}
+
+
+def test_a_named_states_pages_cover_the_words_that_named_it(indexed, monkeypatch):
+    # Wisconsin's pages spell its name out; a reader who types "wi" still named them.
+    from explainer.search import places
+
+    monkeypatch.setattr(places, "CODES", places.CODES + " WI")
+    places._names.cache_clear()
+    found = find("wi enticement")
+    places._names.cache_clear()
+    assert found.hits[0].url == "/states/wi/enticement/"
+    assert found.cover == pytest.approx(1.0)
+
+
 def test_search_covers_site_pages(indexed):
     assert "/about/" in urls("about page")
 

@@ -212,6 +212,12 @@ def test_cover_weighs_rare_words_and_ignores_word_endings():
     assert ranking.cover(found, weight, "Police raid") == pytest.approx(weight[0] / sum(weight))
 
 
+def test_a_word_no_page_uses_weighs_as_its_spelling_fix():
+    typo, fixed = QueryTerm(("pornagraphy",)), QueryTerm(("pornography",))
+    found = [Concept("pornagraphy", (typo, fixed))]
+    assert ranking.weights(found, {typo: 0, fixed: 20}, 100) == [ranking.idf(20, 100)]
+
+
 def test_a_misspelled_word_is_searched_as_the_site_word_too(fixture_content):
     site = get_site()
     query = parse("enticment", site.synonyms, lexicon(site.vocabulary, tuple(site.synonyms)))

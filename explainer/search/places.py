@@ -21,6 +21,11 @@ CHARGES = 1.3
 
 # Names readers use besides the one on the state's page.
 OTHER_NAMES = {"DC": ("washington dc", "dc"), "VI": ("virgin islands", "usvi")}
+# Postal codes readers type for their state ("im 17 in nc"), except those that are also
+# common words or mean something else in these searches: in, me, or, oh, hi, ok, pa, ma, de,
+# co, id, al, la, ms, mt, mo, ne, mi, ut, va (Veterans Affairs), md (a doctor), sc (Snapchat),
+# sd (a memory card), wi (wi-fi), wa, pr, gu.
+CODES = "AK AZ AR CA CT FL GA IA KS KY MN NC ND NH NJ NM NV NY RI TN TX VT WV WY"
 
 
 @functools.lru_cache(maxsize=4)
@@ -28,7 +33,8 @@ def _names(states: tuple[tuple[str, str, str], ...]) -> dict[tuple[str, ...], st
     """Each name as its words, to the state's address."""
     found = {}
     for code, name, url in states:
-        for spelled in (name, *OTHER_NAMES.get(code, ())):
+        codes = (code.lower(),) if code in CODES.split() else ()
+        for spelled in (name, *OTHER_NAMES.get(code, ()), *codes):
             found[tuple(words(spelled))] = url
     return found
 

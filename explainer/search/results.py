@@ -85,7 +85,7 @@ def _search(query: Query, site, pinned: tuple[str, ...], backend, alias: str) ->
         idf = [ranking.idf(df[t], documents) for t in terms]
         narrow = narrowed(terms, [df[t] for t in terms], documents)
         best, total = backend.rank(narrow, alias, ranking.CANDIDATES, idf, tuple(named))
-        texts = _headline_text(alias, [i for i, _ in best])
+        texts = _headline_text(alias, [i for i, _ in best], named)
         candidates = [ranking.Candidate(i, score, texts[i]) for i, score in best]
         ordered = ranking.order(candidates, found, weight)
     lead = _lead(pinned, [c.id for c, _ in ordered], alias)
@@ -117,19 +117,26 @@ def _lead(pinned: tuple[str, ...], ranked: list[int], alias: str) -> list[int]:
     return sorted(listed, key=lambda i: (place.get(i, len(ranked)), listed.index(i)))
 
 
-def _headline_text(alias: str, ids: list[int]) -> dict[int, str]:
+def _headline_text(alias: str, ids: list[int], named: dict) -> dict[int, str]:
     """Each page's title, readers' questions, summary and headings, for ranking.order()
-    (raw SQL: the ORM's own work was a tenth of a search)."""
+    (raw SQL: the ORM's own work was a tenth of a search). A page of a state the search
+    names also has the words that named it ("nc" is North Carolina's pages' subject, though
+    they spell the name out)."""
     if not ids:
         return {}
     docs = SearchDocument._meta.db_table
     with connections[alias].cursor() as cursor:
         cursor.execute(
-            f"SELECT id, title, questions, summary, headings FROM {docs} "
+            f"SELECT id, url, title, questions, summary, headings FROM {docs} "
             f"WHERE id IN ({', '.join(['%s'] * len(ids))})",
             ids,
         )
-        return {i: "\n".join(parts) for i, *parts in cursor.fetchall()}
+        found = cursor.fetchall()
+    texts = {}
+    for i, url, *parts in found:
+        said = [" ".join(w) for place, w in named.items() if url.startswith(place)]
+        texts[i] = "\n".join(parts + said)
+    return texts
 
 
 def _plain_rows(alias: str, ids: list[int]) -> dict[int, tuple]:
