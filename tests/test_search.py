@@ -132,6 +132,16 @@ def test_postal_codes_name_a_state_unless_they_are_also_common_words():
     assert named(("oh", "no", "arrested", "in", "sc", "chat"), states) == {}
 
 
+def test_a_misspelled_state_name_still_names_the_state():
+    from types import SimpleNamespace
+
+    from explainer.search.places import named
+
+    states = [SimpleNamespace(code="MI", name="Michigan", url="/states/mi/")]
+    fixes = {"michagan": "michigan"}
+    assert named(("michagan", "sextortion"), states, fixes) == {"/states/mi/": ("michagan",)}
+
+
 def test_a_named_states_pages_cover_the_words_that_named_it(indexed, monkeypatch):
     # Wisconsin's pages spell its name out; a reader who types "wi" still named them.
     from explainer.search import places

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 
+from ..statelaw import FACTS
 from .words import words
 
 # Bump when the shape of the index changes, so an index built by older code counts as stale.
-INDEX_VERSION = "6"
+INDEX_VERSION = "7"
 
 
 @dataclass(frozen=True)
@@ -111,8 +112,11 @@ def _page_label(slug: str) -> str:
 
 
 def _state(jurisdiction) -> SearchDoc:
-    # Only what is particular to the state: the column labels are the same on every state
-    # page, and indexing them would bury the articles under 56 near-identical pages.
+    # Only what is particular to the state, and the labels of the rules its table answers
+    # ("Age of consent"): every state page has them, but state pages rank well below
+    # articles (BOOST) unless the search names the state, and then its page is the answer.
+    # Indexing the rules' values as well made results worse (docs/search.md).
+    researched = jurisdiction.law.facts if jurisdiction.law else {}
     who = jurisdiction.contacts
     names = [c.name for c in who.all_contacts() if c.name] if who else []
     return SearchDoc(
@@ -121,7 +125,7 @@ def _state(jurisdiction) -> SearchDoc:
         "State by state",
         jurisdiction.name,
         jurisdiction.differs,
-        "",
+        " \n".join(FACTS[key] for key in FACTS if key in researched),
         " \n".join(names),
         BOOST["state"],
     )

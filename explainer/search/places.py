@@ -39,18 +39,21 @@ def _names(states: tuple[tuple[str, str, str], ...]) -> dict[tuple[str, ...], st
     return found
 
 
-def named(typed: tuple[str, ...], states) -> dict[str, tuple[str, ...]]:
-    """The addresses of the states the words name, each with the words that named it; the
-    longest name wins where names overlap ("west virginia" is not also "virginia",
-    "washington dc" not "washington")."""
+def named(typed: tuple[str, ...], states, fixes=None) -> dict[str, tuple[str, ...]]:
+    """The addresses of the states the words name, each with the words that named it as
+    typed; the longest name wins where names overlap ("west virginia" is not also
+    "virginia", "washington dc" not "washington"). fixes: typed word to its spelling fix
+    ("michagan" to "michigan"), since state names are among the words readers misspell."""
     names = _names(tuple((s.code, s.name, s.url) for s in states))
+    fixes = fixes or {}
+    spelled = tuple(fixes.get(w, w) for w in typed)
     longest = max((len(n) for n in names), default=0)
     found, at = {}, 0
     while at < len(typed):
         for size in range(min(longest, len(typed) - at), 0, -1):
-            name = tuple(typed[at : at + size])
+            name = spelled[at : at + size]
             if name in names:
-                found.setdefault(names[name], name)
+                found.setdefault(names[name], tuple(typed[at : at + size]))
                 at += size
                 break
         else:

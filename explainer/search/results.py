@@ -79,7 +79,7 @@ def _search(query: Query, site, pinned: tuple[str, ...], backend, alias: str) ->
         documents, counts = index.counts(terms, alias)
         df = dict(zip(terms, counts, strict=True))
         terms = informative(terms, counts, documents)
-        named = places.named(query.typed, site.states.values())
+        named = places.named(query.typed, site.states.values(), dict(query.corrections))
         weight = ranking.weights(found, df, documents)
         weight = ranking.scoped(found, weight, {w for name in named.values() for w in name})
         idf = [ranking.idf(df[t], documents) for t in terms]
