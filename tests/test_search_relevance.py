@@ -144,6 +144,8 @@ def test_searches_the_site_has_no_page_for_are_mostly_refused(real_site, real_in
 def test_right_first_pages_are_not_refused(real_site, real_index):
     """The threshold must not hide good answers: nearly every search whose first result is
     right counts as answered."""
-    good = [(q, ok) for q, urls, ok in searched(real_site, real_index) if right(q) & pages(urls[:1])]
+    good = [
+        (q, ok) for q, urls, ok in searched(real_site, real_index) if right(q) & pages(urls[:1])
+    ]
     refused = [q["query"] for q, ok in good if not ok]
     assert len(refused) <= len(good) * 0.05, refused
