@@ -1,10 +1,11 @@
 """The whole search for the view: a reader's words in, ranked pages with passages out.
 
 find() parses the query (query.py) and checks it against the intent table (intents.py);
-the backend for the database that holds the index (sqlite.py or postgres.py) counts and
-ranks the matches; ranking.py puts the best of them in order and says whether they answer
-the search; the backend highlights the few shown (highlight.py makes them safe HTML); and
-lexicon.py offers "did you mean". docs/search.md explains the choices.
+index.counts() gives each term's page count (most kept with the index); the backend for the
+database that holds the index (sqlite.py or postgres.py) ranks and counts the matches;
+ranking.py puts the best of them in order and says whether they answer the search; the
+backend highlights the few shown (highlight.py makes them safe HTML); and lexicon.py offers
+"did you mean". docs/search.md explains the choices.
 
 Privacy: the query is never logged, stored or put in a cookie. Errors are logged by kind
 only, because a database error message can quote the query.
@@ -95,7 +96,7 @@ def _search(query: Query, site, pinned: tuple[str, ...], backend, alias: str) ->
     by_rarity = sorted(terms, key=lambda t: df[t])
     rows = backend.rows(by_rarity[:MARKED], alias, shown) if terms and shown else {}
     # Pages with none of the rarest terms: the next few, then (rarely needed) all of them.
-    # Highlighting with every term of a long question was a third of its slowest searches.
+    # Highlighting with every term of a long question was up to half of a slow search.
     for marking in (by_rarity[MARKED : 2 * MARKED], by_rarity[2 * MARKED :]):
         unmarked = [i for i in shown if i not in rows]
         if unmarked and marking:
