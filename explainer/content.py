@@ -7,7 +7,6 @@ Each file kind has its own module (docfile, sections, glossary, states, legalfil
 synonyms); this one puts them together and runs the checks that span files.
 """
 
-import dataclasses
 import functools
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from django.conf import settings
 
 from . import docfile, glossary, home, legalfile, links, sections, statecharges, statelaw, states
 from .documents import Site
-from .errors import ContentInvalid, Problem
+from .errors import Collector, ContentInvalid, Problem
 from .search import documents as searchdocs
 from .search import intents, synonyms
 
@@ -85,9 +84,8 @@ def load_site(root: Path) -> Site:
 def _attach_state_law(site: Site, folder: Path, problems: list[Problem]) -> None:
     """Each jurisdiction's charge-by-charge law, once the categories are known."""
     laws = statelaw.load_all(folder, set(site.states), set(site.state_charges), problems)
-    site.states = {
-        slug: dataclasses.replace(j, law=laws.get(slug)) for slug, j in site.states.items()
-    }
+    out = Collector(folder.parent / "states.yaml", problems)
+    site.states = {slug: states.with_law(j, laws.get(slug), out) for slug, j in site.states.items()}
 
 
 def _check_pages(site: Site, folder: Path, problems: list[Problem]) -> None:

@@ -22,6 +22,8 @@ KINDS = {"state", "district", "territory"}
 STATUSES = {"verified", "verified-2nd", "unverified"}
 # Who to call (public defense, referral, registry) lives in content/contacts/, not here.
 FACT_FIELDS = ("sorna", "ncii_statute", "teen_sexting_law")
+# The state-law category whose statutes fill the ncii_statute column (see with_law).
+NCII_CHARGE = "intimate-images"
 YES_NO_FIELDS = {"sorna", "teen_sexting_law"}
 COLUMNS = {
     "sorna": "Federal registration law (SORNA) substantially implemented",
@@ -71,6 +73,7 @@ class Jurisdiction:
     differs: str
     contacts: Contacts | None = None
     law: StateLaw | None = None
+    line: int | None = None  # where its entry starts in states.yaml, for error messages
 
     @property
     def slug(self) -> str:
@@ -133,6 +136,7 @@ def _jurisdiction(item, out: Collector) -> Jurisdiction | None:
         str(item.get("kind")),
         facts,
         str(item.get("differs") or "").strip(),
+        line=item.line,
     )
 
 
@@ -172,6 +176,32 @@ def _fact(code: str, field: str, raw, line: int, out: Collector) -> Fact:
         None if as_of in (None, "") else str(as_of),
         str(raw.get("note") or "").strip(),
     )
+
+
+def with_law(j: Jurisdiction, law: StateLaw | None, out: Collector) -> Jurisdiction:
+    """The jurisdiction with its charge-by-charge law attached.
+
+    Where that law names the intimate-image statutes, the comparison column is read from it, so
+    the state page, its intimate-image charge page and the table cannot disagree.
+    """
+    charge = law.charges.get(NCII_CHARGE) if law else None
+    if law is None or charge is None or not charge.statutes:
+        return dataclasses.replace(j, law=law)
+    if j.facts["ncii_statute"].value is not None:
+        out.add(
+            j.line,
+            f"{j.code} ncii_statute: read from content/state-law/{j.slug}.yaml "
+            f"({NCII_CHARGE}); remove it here",
+        )
+    sources = [law.sources[s.source] for s in charge.statutes if s.source in law.sources]
+    fact = Fact(
+        value="; ".join(s.citation for s in charge.statutes),
+        source=sources[0].url if sources else None,
+        status="verified" if sources and all(s.primary for s in sources) else "verified-2nd",
+        as_of=min((s.checked for s in sources), default=None),
+        note=f"From the statutes on /states/{j.slug}/{NCII_CHARGE}/.",
+    )
+    return dataclasses.replace(j, law=law, facts={**j.facts, "ncii_statute": fact})
 
 
 def rows(jurisdictions) -> list[dict]:

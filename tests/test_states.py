@@ -21,10 +21,47 @@ def test_state_page_shows_sourced_facts(client):
 
 
 def test_state_page_marks_unverified_value(client):
-    html = client.get("/states/wi/").content.decode()
+    html = client.get("/states/gu/").content.decode()
     facts = html.split('id="facts-title"', 1)[1]
-    ncii = facts.split("Wis. Stat. § 942.09", 1)[1][:200]
+    ncii = facts.split("9 GCA § 28.70", 1)[1][:200]
     assert "(not yet verified)" in ncii
+
+
+def test_intimate_image_law_is_read_from_the_state_law_file(client):
+    facts = client.get("/states/wi/").content.decode().split('id="facts-title"', 1)[1]
+    ncii = facts.split("Wis. Stat. § 942.09", 1)[1][:400]
+    assert "(read only in a secondary source)" in ncii
+    assert 'href="https://example.org/942-09"' in ncii
+
+
+def test_download_gives_the_intimate_image_statute_with_its_source(client):
+    rows = {r["code"]: r for r in csv.DictReader(io.StringIO(client.get("/states.csv").text))}
+    wi = rows["WI"]
+    assert (wi["ncii_statute"], wi["ncii_statute_status"]) == (
+        "Wis. Stat. § 942.09",
+        "verified-2nd",
+    )
+    assert wi["ncii_statute_source"] == "https://example.org/942-09"
+
+
+def test_intimate_image_law_given_in_both_files_is_refused(content_copy):
+    path = content_copy / "states.yaml"
+    path.write_text(
+        path.read_text().replace(
+            "  teen_sexting_law:",
+            "  ncii_statute: {value: Wis. Stat. § 942.09}\n  teen_sexting_law:",
+            1,
+        )
+    )
+    with pytest.raises(ContentInvalid) as caught:
+        load_site(content_copy)
+    assert any(
+        str(p).endswith(
+            "states.yaml:1: WI ncii_statute: read from content/state-law/wi.yaml "
+            "(intimate-images); remove it here"
+        )
+        for p in caught.value.problems
+    )
 
 
 def test_blank_value_says_not_confirmed(client):
