@@ -83,24 +83,35 @@ class LawRow:
     with_range: int  # categories with a prison range
     facts: int
     verified: int
-    secondary: int
+    copy: int
+    summary: int
     unverified: int
+
+    @property
+    def values(self) -> int:
+        return self.verified + self.copy + self.summary + self.unverified
+
+    @property
+    def in_text(self) -> str:
+        """Share of values read in the law's own words, official or an unofficial copy."""
+        return f"{100 * (self.verified + self.copy) // self.values}%" if self.values else "-"
 
 
 def law_row(j: Jurisdiction) -> LawRow:
     law = j.law
     if law is None:
-        return LawRow(j.code, j.name, 0, 0, 0, 0, 0, 0)
-    values = law.values()
+        return LawRow(j.code, j.name, 0, 0, 0, 0, 0, 0, 0)
+    read = [law.reading(v) for v in law.values()]
     return LawRow(
         code=j.code,
         name=j.name,
         charges=len(law.charges),
         with_range=sum(bool(c.penalties) for c in law.charges.values()),
         facts=len(law.facts),
-        verified=sum(v.status == "verified" for v in values),
-        secondary=sum(v.status == "verified-2nd" for v in values),
-        unverified=sum(v.status == "unverified" for v in values),
+        verified=read.count("verified"),
+        copy=read.count("copy"),
+        summary=read.count("summary"),
+        unverified=read.count("unverified"),
     )
 
 
@@ -108,21 +119,23 @@ def law_markdown(jurisdictions, categories: int, facts: int) -> str:
     """State law coverage: how many charge categories and state facts each file fills."""
     lines = [
         f"| code | jurisdiction | charges (of {categories}) | with prison range "
-        f"| facts (of {facts}) | verified | unofficial copy | unverified |",
-        "| --- | --- | --: | --: | --: | --: | --: | --: |",
+        f"| facts (of {facts}) | verified | unofficial copy | summary only | unverified "
+        "| in the law's words |",
+        "| --- | --- | --: | --: | --: | --: | --: | --: | --: | --: |",
     ]
     found = [law_row(j) for j in sorted(jurisdictions, key=lambda j: j.name)]
     for r in found:
         lines.append(
             f"| {r.code} | {r.name} | {r.charges} | {r.with_range} | {r.facts} | {r.verified} "
-            f"| {r.secondary} | {r.unverified} |"
+            f"| {r.copy} | {r.summary} | {r.unverified} | {r.in_text} |"
         )
-    values = sum(r.verified + r.secondary + r.unverified for r in found)
+    values = sum(r.values for r in found)
     lines.append("")
     lines.append(
         f"{sum(r.charges > 0 for r in found)} jurisdictions researched, {values} values: "
         f"{sum(r.verified for r in found)} read in the official statute text, "
-        f"{sum(r.secondary for r in found)} read only in an unofficial copy."
+        f"{sum(r.copy for r in found)} only in an unofficial copy of the statute, "
+        f"{sum(r.summary for r in found)} only in a summary of it (a law firm, guide or news page)."
     )
     return "\n".join(lines) + "\n"
 

@@ -14,9 +14,11 @@ from .statecharges import Category
 from .statelaw import FACTS, Charge, LawSource, StateLaw
 from .states import Jurisdiction, csv_text
 
-STATUS_WORDS = {
+# What a reader is told about where a value was read (StateLaw.reading).
+READING_WORDS = {
     "verified": "",
-    "verified-2nd": "read only in an unofficial copy of the law",
+    "copy": "read only in an unofficial copy of the law",
+    "summary": "read only in a summary of the law, not the law itself",
     "unverified": "not yet verified",
 }
 
@@ -53,25 +55,27 @@ def charge_context(site: Site, state: Jurisdiction, category: Category) -> dict:
         "category": category,
         "charge": charge,
         "statutes": [(s, cited.marks([s.source])) for s in charge.statutes] if charge else [],
-        "penalties": [(p, cited.marks(p.sources), STATUS_WORDS[p.status]) for p in charge.penalties]
-        if charge
+        "penalties": [
+            (p, cited.marks(p.sources), READING_WORDS[law.reading(p)]) for p in charge.penalties
+        ]
+        if law and charge
         else [],
-        "summary": _cited_item(charge.summary if charge else None, cited),
-        "counting": _cited_item(charge.counting if charge else None, cited),
-        "registration": _cited_item(charge.registration if charge else None, cited),
+        "summary": _cited_item(law, charge.summary if charge else None, cited),
+        "counting": _cited_item(law, charge.counting if charge else None, cited),
+        "registration": _cited_item(law, charge.registration if charge else None, cited),
         "sources": cited.sources,
         "federal_article": article,
         "others": [c for c in site.state_charges.values() if c.key != category.key],
     }
 
 
-def _cited_item(item, cited: Cited):
-    if item is None:
+def _cited_item(law: StateLaw | None, item, cited: Cited):
+    if law is None or item is None:
         return None
     return {
         "value": item.value,
         "marks": cited.marks(item.sources),
-        "status": STATUS_WORDS[item.status],
+        "status": READING_WORDS[law.reading(item)],
     }
 
 
@@ -80,7 +84,7 @@ def state_facts(state: Jurisdiction) -> tuple[list[dict], list[LawSource]]:
     law = state.law
     items = [(key, law.facts.get(key) if law else None) for key in FACTS]
     cited = Cited.of(law, [k for _, item in items if item for k in item.sources])
-    rows = [{"label": FACTS[key], "item": _cited_item(item, cited)} for key, item in items]
+    rows = [{"label": FACTS[key], "item": _cited_item(law, item, cited)} for key, item in items]
     return rows, cited.sources
 
 
@@ -153,6 +157,8 @@ def compare_rows(site: Site, category: Category, sort: str, researched: str) -> 
                 **_first_range(charge),
             }
         )
+        first = rows[-1]["first"]
+        rows[-1]["reading"] = state.law.reading(first) if state.law and first else ""
     return sorted(rows, key=SORTS[sort])
 
 
@@ -181,6 +187,7 @@ def download_rows(site: Site, category: Category) -> list[dict]:
                 "prison_range": first.range_words() if first else "",
                 "penalty_sources": urls(first.sources) if first else "",
                 "penalty_status": first.status if first else "not yet researched",
+                "penalty_read_in": row["reading"],
                 "registration": charge.registration.value if charge and charge.registration else "",
                 "registration_sources": urls(charge.registration.sources)
                 if charge and charge.registration

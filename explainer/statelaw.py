@@ -33,6 +33,9 @@ class LawSource:
     url: str
     primary: bool
     checked: str
+    # An unofficial copy of the statute's own words (a code site, a repository, a page quoting
+    # the section); without it a non-primary source is a summary (law firm, news, guide).
+    copy: bool = False
 
 
 @dataclass(frozen=True)
@@ -94,6 +97,17 @@ class StateLaw:
     sources: dict[str, LawSource] = field(default_factory=dict)
     facts: dict[str, Item] = field(default_factory=dict)
     charges: dict[str, Charge] = field(default_factory=dict)
+
+    def reading(self, value: "Item | StatePenalty") -> str:
+        """What a value was read in: verified (official text), copy, summary or unverified.
+
+        A value read only in unofficial sources counts as read in a copy of the law only when
+        every one of them is a copy; one summary among them makes it a summary.
+        """
+        if value.status != "verified-2nd":
+            return value.status
+        found = [self.sources[k] for k in value.sources if k in self.sources]
+        return "copy" if all(s.primary or s.copy for s in found) else "summary"
 
     def values(self) -> list[Item | StatePenalty]:
         """Every researched value, for coverage counts."""
@@ -171,7 +185,7 @@ def _sources(raw, line: int, out: Collector) -> dict[str, LawSource]:
                 "and a mapping with label, url, primary, checked",
             )
             continue
-        out.unknown_fields(item, {"label", "url", "primary", "checked"}, where)
+        out.unknown_fields(item, {"label", "url", "primary", "copy", "checked"}, where)
         url, label = item.get("url"), item.get("label")
         if not is_https_url(url) and not is_https_url(
             "https://" + str(url).removeprefix("http://")
@@ -181,6 +195,10 @@ def _sources(raw, line: int, out: Collector) -> dict[str, LawSource]:
             out.add(item.line, f"{where}label must name the source and which copy was read")
         if not isinstance(item.get("primary"), bool):
             out.add(item.line, f"{where}primary must be true or false")
+        if not isinstance(item.get("copy", False), bool):
+            out.add(item.line, f"{where}copy must be true or false")
+        elif item.get("copy") and item.get("primary"):
+            out.add(item.line, f"{where}is either the official text (primary) or a copy, not both")
         checked = item.get("checked")
         if isinstance(checked, datetime.date):
             checked = checked.isoformat()
@@ -189,7 +207,12 @@ def _sources(raw, line: int, out: Collector) -> dict[str, LawSource]:
         except ValueError:
             out.add(item.line, f"{where}checked must be the date it was read, like '2026-12-01'")
         found[str(key)] = LawSource(
-            str(key), str(label or "").strip(), str(url), item.get("primary") is True, str(checked)
+            str(key),
+            str(label or "").strip(),
+            str(url),
+            item.get("primary") is True,
+            str(checked),
+            copy=item.get("copy") is True,
         )
     return found
 

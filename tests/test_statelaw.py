@@ -44,6 +44,15 @@ def test_unknown_status_is_refused(content_copy):
     assert "status must be one of" in _broken(content_copy, "status: verified-2nd", "status: sure")
 
 
+def test_a_source_cannot_be_both_official_and_a_copy(content_copy):
+    message = _broken(
+        content_copy, "primary: false\n    copy: true", "primary: true\n    copy: true"
+    )
+    assert re.search(
+        r"state-law/wi\.yaml:\d+: sources copy-948-12: is either the official", message
+    )
+
+
 def test_empty_value_is_refused_rather_than_shown(content_copy):
     assert "value must be non-empty" in _broken(content_copy, "value: '18'", "value: ''")
 
@@ -72,7 +81,13 @@ class TestChargePage:
 
     def test_unofficial_copy_is_said(self, client):
         html = client.get("/states/wi/possession/").content.decode()
-        assert "read only in an unofficial copy of the law" in html
+        first = html.split("First offense", 1)[1].split("A later offense", 1)[0]
+        assert "read only in an unofficial copy of the law" in first
+
+    def test_a_value_resting_on_a_summary_says_so(self, client):
+        html = client.get("/states/wi/possession/").content.decode()
+        later = html.split("A later offense", 1)[1]
+        assert "read only in a summary of the law, not the law itself" in later
 
     def test_unresearched_charge_says_so(self, client):
         html = client.get("/states/gu/enticement/").content.decode()
