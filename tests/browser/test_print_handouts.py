@@ -7,6 +7,7 @@ from pypdf import PdfReader
 
 from explainer import handouts
 from explainer.content import get_site
+from explainer.lawpages import READING_WORDS
 
 pytestmark = pytest.mark.browser
 
@@ -53,7 +54,10 @@ def fullest_state_for(category: str) -> str:
         law = 0
         if charge:
             law = sum(len(s.citation) + len(s.name) for s in charge.statutes)
-            law += sum(len(p.when) + len(p.grade) for p in charge.penalties)
+            law += sum(
+                len(p.when) + len(p.grade) + len(READING_WORDS[state.law.reading(p)])
+                for p in charge.penalties
+            )
             law += len(charge.registration.value) if charge.registration else 0
         links = sum(
             len(link.name) + len(link.note) for link in handouts.lawyer_links(site.data, state)
