@@ -92,6 +92,11 @@ def test_state_charge_page_is_found_by_its_statute(indexed):
     assert urls("wisconsin 948.075")[0] == "/states/wi/enticement/"
 
 
+def test_a_section_number_alone_finds_its_page(indexed):
+    # PostgreSQL's parser would keep "948.075" whole; the search looks for 948 and 075.
+    assert urls("948.075")[0] == "/states/wi/enticement/"
+
+
 def test_a_named_state_lifts_its_own_charge_page_above_the_article(indexed):
     # Without the state, the article leads; naming the state puts its page first.
     assert urls("enticement")[0] == "/charges/enticement/"
