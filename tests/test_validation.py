@@ -36,6 +36,20 @@ def test_invalid_front_matter_names_file_and_line(content_copy):
     )
 
 
+def test_a_key_given_twice_names_file_and_line(content_copy):
+    # YAML would silently keep the second value; one of the two was never going to be shown.
+    edit(
+        content_copy,
+        "state-law/wi.yaml",
+        "    primary: false\n    copy: true\n",
+        "    primary: false\n    copy: true\n    copy: true\n",
+    )
+    found = _relative(problems_for(content_copy), content_copy)
+    assert any(p.startswith("state-law/wi.yaml:") and "duplicate key 'copy'" in p for p in found), (
+        found
+    )
+
+
 def test_missing_required_field_is_named(content_copy):
     edit(content_copy, ARTICLE, "last_reviewed: 2026-11-23\n", "")
     found = _relative(problems_for(content_copy), content_copy)
