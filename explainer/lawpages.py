@@ -147,6 +147,8 @@ def compare_rows(site: Site, category: Category, sort: str, researched: str) -> 
         charge: Charge | None = state.law.charges.get(category.key) if state.law else None
         if researched == "yes" and charge is None or researched == "no" and charge is not None:
             continue
+        first = _first_range(charge)
+        penalty = first["first"]
         rows.append(
             {
                 "state": state,
@@ -154,11 +156,10 @@ def compare_rows(site: Site, category: Category, sort: str, researched: str) -> 
                 "registration": answer(charge.registration.value)
                 if charge and charge.registration
                 else "",
-                **_first_range(charge),
+                "reading": state.law.reading(penalty) if state.law and penalty else "",
+                **first,
             }
         )
-        first = rows[-1]["first"]
-        rows[-1]["reading"] = state.law.reading(first) if state.law and first else ""
     return sorted(rows, key=SORTS[sort])
 
 

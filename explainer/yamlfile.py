@@ -22,11 +22,13 @@ def _construct_mapping(loader, node):
     seen = set()
     for key_node, _ in node.value:
         key = loader.construct_object(key_node, deep=True)
-        if isinstance(key, str) and key in seen:
+        if not isinstance(key, str):
+            continue
+        if key in seen:
             raise yaml.constructor.ConstructorError(
                 None, None, f"duplicate key {key!r}", key_node.start_mark
             )
-        seen.add(key if isinstance(key, str) else id(key_node))
+        seen.add(key)
     mapping = LineDict(loader.construct_mapping(node, deep=True))
     mapping.line = node.start_mark.line + 1
     return mapping
