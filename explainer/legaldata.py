@@ -71,6 +71,8 @@ class Duration:
 def range_words(low: Duration, high: Duration) -> str:
     """A prison range in plain words, e.g. '5 to 20 years in prison'; federal and state cards
     both say it this way."""
+    if high.is_zero:
+        return "no prison term (a fine or other penalty only)"
     if low.is_zero:
         return f"up to {high.words()} in prison"
     if high.unit == "life":

@@ -227,6 +227,13 @@ def test_days_read_as_days():
     assert Duration.parse("93d").months < Duration.parse("4m").months
 
 
+def test_a_fine_only_offense_is_not_called_up_to_nothing_in_prison():
+    from explainer.legaldata import Duration, range_words
+
+    zero = Duration.parse("0")
+    assert range_words(zero, zero) == "no prison term (a fine or other penalty only)"
+
+
 def test_a_registration_answer_is_its_opening_sentences():
     text = "No. Stalking and harassment are not on the list of sex offenses in § 9.1-902. A judge"
     assert lawpages.answer(text + " may still order it.") == (
